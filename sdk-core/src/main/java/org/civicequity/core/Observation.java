@@ -266,6 +266,23 @@ public record Observation(
       return this;
     }
 
+    /**
+     * Records a field the standard does not define (an {@code x-} extension or an unknown
+     * field), keeping its text even when empty.
+     *
+     * @param field the field name, not one of {@link Observation#FIELDS}
+     * @param raw   the text (JSON values other than strings as JSON text)
+     * @return this builder
+     * @throws IllegalArgumentException if {@code field} is a field of the standard
+     */
+    public Builder extra(String field, String raw) {
+      if (FIELDS.contains(field)) {
+        throw new IllegalArgumentException("not an extra field: " + field);
+      }
+      extra.put(field, raw);
+      return this;
+    }
+
     /** @param v the indicator id @return this builder */
     public Builder indicator(String v) { indicator = v; return this; }
     /** @param v the geography level @return this builder */

@@ -1,0 +1,203 @@
+package org.civicequity.core.io.internal;
+
+import java.io.Writer;
+import java.util.HashSet;
+import java.util.Set;
+import org.civicequity.core.Numbers;
+import org.civicequity.core.Observation;
+import org.civicequity.core.SourceLocation;
+import org.civicequity.core.io.ReadProblem;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Reads one JSON object into an {@link Observation} straight from the token stream (no tree):
+ * members of the standard go to their fields, others to {@code extra}. A member whose JSON type
+ * is not the one the standard declares (a number given as a string, a code given as a number,
+ * {@code null}, an object) is kept as text in {@code unparsed}, so that every validating path
+ * reports it as a wrong type, as the JSON Schema does.
+ */
+public final class ObservationObjects {
+  private static final int MAX_RAW_CHARS = 4_096;
+
+  private final JsonFactory factory;
+  private final int maxFields;
+
+  /**
+   * Creates an object reader.
+   *
+   * @param factory   the factory used to render nested values as text
+   * @param maxFields the most members an object may have
+   */
+  public ObservationObjects(JsonFactory factory, int maxFields) {
+    this.factory = factory;
+    this.maxFields = maxFields;
+  }
+
+  /**
+   * Reads the object the parser is positioned at.
+   *
+   * @param p        a parser whose current token is {@link JsonToken#START_OBJECT}
+   * @param location the location of the row (with its JSON pointer)
+   * @param line     the physical line of the object's start, used for problems
+   * @param problems where problems go
+   * @return the observation, or null when the object had to be skipped (the parser is then
+   *         positioned at its {@link JsonToken#END_OBJECT})
+   */
+  public Observation read(JsonParser p, SourceLocation location, long line, Problems problems) {
+    Observation.Builder b = Observation.builder().location(location);
+    int seenStandard = 0;
+    Set<String> seenOther = null;
+    int members = 0;
+    boolean skip = false;
+    String name;
+    while ((name = p.nextName()) != null) {
+      JsonToken t = p.nextToken();
+      members++;
+      if (members > maxFields) {
+        if (!skip) {
+          problems.report(new ReadProblem(ReadProblem.ROW_TOO_LARGE, location, 0,
+              "an observation has more than " + maxFields + " members; the row is skipped", null));
+        }
+        skip = true;
+        p.skipChildren();
+        continue;
+      }
+      int index = Observation.FIELDS.indexOf(name);
+      boolean duplicate;
+      if (index >= 0) {
+        duplicate = (seenStandard & (1 << index)) != 0;
+        seenStandard |= 1 << index;
+      } else {
+        if (seenOther == null) {
+          seenOther = new HashSet<>();
+        }
+        duplicate = !seenOther.add(name);
+      }
+      if (duplicate) {
+        problems.report(new ReadProblem(ReadProblem.DUPLICATE_KEY, location.field(name), 0,
+            "the member '" + name + "' is given twice in one object; the row is skipped", null));
+        skip = true;
+        p.skipChildren();
+        continue;
+      }
+      if (skip) {
+        p.skipChildren();
+        continue;
+      }
+      member(p, t, name, index, b);
+    }
+    return skip ? null : b.build();
+  }
+
+  private void member(JsonParser p, JsonToken t, String name, int index, Observation.Builder b) {
+    boolean numeric = index >= 0 && Observation.NUMERIC_FIELDS.contains(name);
+    switch (t) {
+      case VALUE_STRING -> {
+        String s = p.getString();
+        if (index < 0) {
+          b.extra(name, s);
+        } else if (numeric) {
+          b.unparsed(name, s);
+        } else {
+          text(b, name, s);
+        }
+      }
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+        String s = p.getText();
+        if (numeric) {
+          Double d = Numbers.parse(s);
+          if (d == null) {
+            b.unparsed(name, s);
+          } else {
+            b.number(name, d);
+          }
+        } else if (index < 0) {
+          b.extra(name, s);
+        } else {
+          b.unparsed(name, s);
+        }
+      }
+      case START_OBJECT, START_ARRAY -> {
+        String raw = raw(p);
+        if (index < 0) {
+          b.extra(name, raw);
+        } else {
+          b.unparsed(name, raw);
+        }
+      }
+      default -> {
+        // true, false, null
+        String s = p.getText();
+        if (index < 0) {
+          b.extra(name, s);
+        } else {
+          b.unparsed(name, s);
+        }
+      }
+    }
+  }
+
+  private static void text(Observation.Builder b, String name, String s) {
+    switch (name) {
+      case "indicator" -> b.indicator(s);
+      case "geoLevel" -> b.geoLevel(s);
+      case "geoId" -> b.geoId(s);
+      case "geoName" -> b.geoName(s);
+      case "period" -> b.period(s);
+      case "raceEthnicity" -> b.raceEthnicity(s);
+      case "sex" -> b.sex(s);
+      case "age" -> b.age(s);
+      case "income" -> b.income(s);
+      case "disability" -> b.disability(s);
+      case "nativity" -> b.nativity(s);
+      case "status" -> b.status(s);
+      case "note" -> b.note(s);
+      default -> throw new IllegalStateException("not a text field: " + name);
+    }
+  }
+
+  /** Renders the nested value at the parser as JSON text, keeping at most a few KiB of it. */
+  private String raw(JsonParser p) {
+    BoundedWriter w = new BoundedWriter(MAX_RAW_CHARS);
+    try (JsonGenerator g = factory.createGenerator(ObjectWriteContext.empty(), w)) {
+      g.copyCurrentStructureExact(p);
+    }
+    return w.text();
+  }
+
+  /** A writer that keeps the first characters written to it and counts the rest. */
+  private static final class BoundedWriter extends Writer {
+    private final StringBuilder sb = new StringBuilder();
+    private final int max;
+    private boolean cut;
+
+    BoundedWriter(int max) {
+      this.max = max;
+    }
+
+    @Override
+    public void write(char[] cbuf, int off, int len) {
+      int room = max - sb.length();
+      if (len > room) {
+        cut = true;
+      }
+      sb.append(cbuf, off, Math.max(0, Math.min(room, len)));
+    }
+
+    String text() {
+      return cut ? sb + "\u2026" : sb.toString();
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+    }
+  }
+}
