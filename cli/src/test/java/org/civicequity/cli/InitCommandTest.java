@@ -67,7 +67,8 @@ class InitCommandTest {
     }
 
     JsonNode mapping = JSON.readTree(dir.resolve("mapping.json").toFile());
-    assertThat(mapping.path("columns").isObject()).isTrue();
+    assertThat(mapping.path("fields").isObject()).isTrue();
+    assertThat(mapping.path("name").asString()).isEqualTo("baltimore-equity-2024");
     assertThat(Files.readString(dir.resolve("README.md"))).contains("Baltimore equity 2024",
         "civic-equity validate", "baltimore-equity-2024-feed").doesNotContain("{{");
   }
