@@ -1,0 +1,174 @@
+package org.civicequity.validate.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.civicequity.core.Code;
+import org.civicequity.core.Codelist;
+import org.civicequity.core.Geography;
+import org.civicequity.core.Indicator;
+import org.civicequity.core.Observation;
+import org.civicequity.validate.FeedContext;
+import org.civicequity.validate.ValidationContext;
+
+/**
+ * The {@link ValidationContext} of one run: indexes built once from the {@link FeedContext}.
+ * Immutable except for a one-entry cache of the last observation's indicator, which is safe
+ * because one run validates its rows on one thread.
+ */
+public final class CompiledContext implements ValidationContext {
+  private final FeedContext feed;
+  private final Map<String, Integer> indicatorIndex = new HashMap<>();
+  private final Indicator[] indicators;
+  private final Code[] units;
+  private final Map<String, Geography> geographies = new HashMap<>();
+  private final Map<String, Codelist> codelists;
+
+  private final Map<String, GeoLevel> geoLevels = new HashMap<>();
+  private final Map<Class<?>, Object> shared = new HashMap<>();
+
+  private Observation lastObservation;
+  private int lastIndex = -1;
+
+  /**
+   * Builds the indexes.
+   *
+   * @param feed the feed context
+   */
+  public CompiledContext(FeedContext feed) {
+    this.feed = feed;
+    this.codelists = feed.codelists();
+    int n = feed.indicators().size();
+    this.indicators = new Indicator[n];
+    this.units = new Code[n];
+    Codelist unitList = codelists.get("unit");
+    for (int i = 0; i < n; i++) {
+      Indicator ind = feed.indicators().get(i);
+      if (ind.id() != null) {
+        indicatorIndex.putIfAbsent(ind.id(), i);
+      }
+      indicators[i] = ind;
+      units[i] = unitList == null || ind.unit() == null ? null : unitList.find(ind.unit()).orElse(null);
+    }
+    Codelist levels = codelists.get("geo-level");
+    if (levels != null) {
+      for (Code c : levels.codes()) {
+        Double len = c.number("geoIdLength");
+        String pattern = c.attribute("geoIdPattern");
+        geoLevels.put(c.code(), new GeoLevel(c.code(), len == null ? -1 : len.intValue(),
+            pattern == null ? null : java.util.regex.Pattern.compile(pattern)));
+      }
+    }
+    for (Geography g : feed.geographies()) {
+      geographies.putIfAbsent(g.geoId(), g);
+    }
+  }
+
+  /**
+   * A geography level with its GEOID length and pattern.
+   *
+   * @param code    the level code
+   * @param length  the GEOID length, or -1 when not fixed ({@code custom})
+   * @param pattern the GEOID pattern, or null
+   */
+  public record GeoLevel(String code, int length, java.util.regex.Pattern pattern) {
+  }
+
+  /**
+   * A geography level.
+   *
+   * @param code the level code
+   * @return the level, or null when the codelist has no such level
+   */
+  public GeoLevel geoLevel(String code) {
+    return code == null ? null : geoLevels.get(code);
+  }
+
+  /**
+   * State shared by several rules during this run (e.g. the per-key table that duplicates, group
+   * sums and complementary suppression all read), created on first use.
+   *
+   * @param type    the state's class, its key
+   * @param factory creates the state
+   * @param <T>     the state's type
+   * @return the state of this run
+   */
+  public <T> T shared(Class<T> type, java.util.function.Function<CompiledContext, T> factory) {
+    Object o = shared.get(type);
+    if (o == null) {
+      o = factory.apply(this);
+      shared.put(type, o);
+    }
+    return type.cast(o);
+  }
+
+  /**
+   * The compiled context behind a validation context.
+   *
+   * @param context a context made by the engine
+   * @return the compiled context
+   * @throws IllegalArgumentException if the context was not made by the engine
+   */
+  public static CompiledContext of(ValidationContext context) {
+    if (context instanceof CompiledContext c) {
+      return c;
+    }
+    throw new IllegalArgumentException("built-in rules need the engine's context, got "
+        + context.getClass().getName());
+  }
+
+  @Override
+  public FeedContext feed() {
+    return feed;
+  }
+
+  @Override
+  public Indicator indicator(String id) {
+    int i = indicatorIndex(id);
+    return i < 0 ? null : indicators[i];
+  }
+
+  @Override
+  public int indicatorIndex(String id) {
+    if (id == null) {
+      return -1;
+    }
+    Integer i = indicatorIndex.get(id);
+    return i == null ? -1 : i;
+  }
+
+  /**
+   * The index of an observation's indicator, cached for the last observation asked about.
+   *
+   * @param o the observation
+   * @return the index, or -1
+   */
+  public int indexOf(Observation o) {
+    if (o != lastObservation) {
+      lastIndex = indicatorIndex(o.indicator());
+      lastObservation = o;
+    }
+    return lastIndex;
+  }
+
+  @Override
+  public Indicator indicatorOf(Observation observation) {
+    int i = indexOf(observation);
+    return i < 0 ? null : indicators[i];
+  }
+
+  @Override
+  public Code unitOf(Observation observation) {
+    int i = indexOf(observation);
+    return i < 0 ? null : units[i];
+  }
+
+  @Override
+  public Codelist codelist(String id) {
+    return codelists.get(id);
+  }
+
+  @Override
+  public Geography customGeography(String geoId) {
+    return geoId == null ? null : geographies.get(geoId);
+  }
+}

@@ -1,0 +1,112 @@
+package org.civicequity.validate.internal.input;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.civicequity.core.SourceLocation;
+import org.civicequity.validate.internal.FindingCollector;
+import org.civicequity.validate.internal.rules.SyntaxRules;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads small JSON documents of a feed (the manifest, indicators.json) into trees, safely:
+ * duplicate keys, over-deep nesting, oversized documents and syntax errors become located
+ * findings, never exceptions.
+ */
+final class JsonDocuments {
+  /** The largest manifest or indicators file read into memory. */
+  static final long MAX_BYTES = 32L << 20;
+  static final int MAX_DEPTH = 64;
+
+  private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
+              .maxDocumentLength(MAX_BYTES).build())
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+      .build();
+
+  private JsonDocuments() {
+  }
+
+  /**
+   * Reads a document.
+   *
+   * @param file     the file
+   * @param name     its name in findings
+   * @param findings where problems go
+   * @return the tree, or null when it could not be read (a finding says why)
+   * @throws IOException if the file cannot be opened
+   */
+  static JsonNode read(Path file, String name, FindingCollector findings) throws IOException {
+    long size = Files.size(file);
+    if (size > MAX_BYTES) {
+      findings.report(SyntaxRules.info("ROW_TOO_LARGE"), SourceLocation.ofFile(name), null,
+          name + " is " + size + " bytes; expected at most " + MAX_BYTES + " bytes");
+      return null;
+    }
+    if (size == 0) {
+      findings.report(SyntaxRules.info("JSON_SYNTAX"), new SourceLocation(name, 0, 1, null, ""),
+          null, name + " is empty; expected a JSON object");
+      return null;
+    }
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readAllBytes();
+    }
+    if (!Utf8.isValid(bytes)) {
+      findings.report(SyntaxRules.info("ENCODING"), SourceLocation.ofFile(name), null,
+          name + " is not valid UTF-8; expected UTF-8 text");
+      return null;
+    }
+    try {
+      JsonNode n = MAPPER.readTree(bytes);
+      if (n == null || n.isMissingNode()) {
+        findings.report(SyntaxRules.info("JSON_SYNTAX"), new SourceLocation(name, 0, 1, null, ""),
+            null, name + " has no JSON value; expected a JSON object");
+        return null;
+      }
+      return n;
+    } catch (StreamConstraintsException e) {
+      TokenStreamLocation l = e.getLocation();
+      findings.report(SyntaxRules.info("NESTING_TOO_DEEP"), at(name, l), null,
+          name + ": JSON nested deeper than " + MAX_DEPTH + " levels or larger than allowed"
+              + where(l));
+      return null;
+    } catch (JacksonException e) {
+      TokenStreamLocation l = e.getLocation();
+      String msg = e.getOriginalMessage();
+      String code = msg != null && msg.startsWith("Duplicate") ? "DUPLICATE_KEY" : "JSON_SYNTAX";
+      findings.report(SyntaxRules.info(code), at(name, l), null,
+          name + ": " + firstLine(msg) + where(l));
+      return null;
+    }
+  }
+
+  private static SourceLocation at(String name, TokenStreamLocation l) {
+    long line = l == null || l.getLineNr() < 1 ? 0 : l.getLineNr();
+    return new SourceLocation(name, 0, line, null, null);
+  }
+
+  private static String where(TokenStreamLocation l) {
+    if (l == null || l.getLineNr() < 1) {
+      return "";
+    }
+    return " (line " + l.getLineNr() + ", character " + l.getColumnNr() + ")";
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "invalid JSON";
+    }
+    int nl = s.indexOf('\n');
+    String t = nl < 0 ? s : s.substring(0, nl);
+    return t.length() > 300 ? t.substring(0, 300) + "…" : t;
+  }
+}

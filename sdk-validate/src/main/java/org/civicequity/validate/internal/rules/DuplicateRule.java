@@ -1,0 +1,50 @@
+package org.civicequity.validate.internal.rules;
+
+import org.civicequity.core.Observation;
+import org.civicequity.validate.Findings;
+import org.civicequity.validate.KeyedRule;
+import org.civicequity.validate.RuleInfo;
+import org.civicequity.validate.RuleInfo.Layer;
+import org.civicequity.validate.Severity;
+import org.civicequity.validate.ValidationContext;
+
+/** Two observations have the same key: indicator, geography, period and every dimension. */
+final class DuplicateRule implements KeyedRule {
+  static final RuleInfo INFO = RuleInfo.of("DUPLICATE_OBSERVATION", Severity.ERROR,
+      Layer.SEMANTICS, """
+      Two rows have the same key (indicator, geoLevel, geoId, period, raceEthnicity, sex, age,
+      income, disability, nativity), so users cannot tell which value is right. Often a file
+      appended twice, or a dimension column that was dropped. Keys are compared by a 64-bit
+      fingerprint, so the validator's memory does not grow with the rows.""");
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public Check start(ValidationContext ctx) {
+    RaceGroups groups = RaceGroups.of(ctx);
+    return new Check() {
+      @Override
+      public void accept(Observation o, Findings out) {
+        if (groups.accept(o)) {
+          out.report(INFO, o.location(), key(o), key(o));
+        }
+      }
+    };
+  }
+
+  static String key(Observation o) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(o.indicator()).append(' ').append(o.geoLevel()).append(' ').append(o.geoId())
+        .append(' ').append(o.period());
+    for (String d : Observation.DIMENSIONS) {
+      String v = o.dimension(d);
+      if (v != null) {
+        sb.append(' ').append(d).append('=').append(v);
+      }
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,53 @@
+package org.civicequity.validate.internal.rules;
+
+import java.util.Map;
+import java.util.Set;
+import org.civicequity.core.Observation;
+import org.civicequity.validate.Findings;
+import org.civicequity.validate.RowRule;
+import org.civicequity.validate.RuleInfo;
+import org.civicequity.validate.RuleInfo.Layer;
+import org.civicequity.validate.Severity;
+import org.civicequity.validate.ValidationContext;
+
+/** A row carries an {@code x-} extension field that the manifest does not declare. */
+final class ExtensionFieldRule implements RowRule {
+  static final RuleInfo INFO = RuleInfo.of("EXTENSION_FIELD_UNDECLARED", Severity.INFO,
+      Layer.SEMANTICS, """
+      A field whose name starts with x- is an extension: allowed, and ignored by tools that do
+      not know it. Declaring it in the manifest (civicEquity.extensions) tells users what it
+      means; until then this is only advice. Reported once per file and field.""");
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public void check(Observation o, ValidationContext ctx, Findings out) {
+    Map<String, String> extra = o.extra();
+    if (extra.isEmpty()) {
+      return;
+    }
+    Set<String> declared = ctx.feed().extensions();
+    for (Map.Entry<String, String> e : extra.entrySet()) {
+      String name = e.getKey();
+      if (name.startsWith("x-") && !declared(name, declared)
+          && FirstSeen.of(ctx).first(o.location().file() + "\u0000" + name)) {
+        out.report(INFO, o.location().field(name), e.getValue(), name);
+      }
+    }
+  }
+
+  private static boolean declared(String field, Set<String> declared) {
+    if (declared.contains(field)) {
+      return true;
+    }
+    for (String d : declared) {
+      if (field.startsWith(d.endsWith("-") ? d : d + "-")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

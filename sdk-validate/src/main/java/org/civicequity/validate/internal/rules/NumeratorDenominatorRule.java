@@ -1,0 +1,39 @@
+package org.civicequity.validate.internal.rules;
+
+import org.civicequity.core.Code;
+import org.civicequity.core.Observation;
+import org.civicequity.validate.Findings;
+import org.civicequity.validate.RowRule;
+import org.civicequity.validate.RuleInfo;
+import org.civicequity.validate.RuleInfo.Layer;
+import org.civicequity.validate.Severity;
+import org.civicequity.validate.ValidationContext;
+
+/** The numerator of a share (percent or proportion) is larger than its denominator. */
+final class NumeratorDenominatorRule implements RowRule {
+  static final RuleInfo INFO = RuleInfo.of("NUMERATOR_EXCEEDS_DENOMINATOR", Severity.ERROR,
+      Layer.SEMANTICS, """
+      For a share (unit percent or proportion) the numerator counts part of the denominator's
+      universe, so it cannot be larger. Usually the two columns are swapped, or the numerator
+      and denominator come from different universes or years. Rates per 1,000 or 100,000 may
+      count events (visits, crimes) and are not checked.""");
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public void check(Observation o, ValidationContext ctx, Findings out) {
+    Double n = o.numerator();
+    Double d = o.denominator();
+    if (n == null || d == null || n <= d) {
+      return;
+    }
+    Code unit = ctx.unitOf(o);
+    if (unit != null && Units.isShare(unit.code())) {
+      out.report(INFO, o.location().field("numerator"), MessageText.number(n),
+          MessageText.number(n), MessageText.number(d));
+    }
+  }
+}

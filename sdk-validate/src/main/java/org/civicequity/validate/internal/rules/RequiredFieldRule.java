@@ -1,0 +1,39 @@
+package org.civicequity.validate.internal.rules;
+
+import org.civicequity.core.Observation;
+import org.civicequity.validate.Findings;
+import org.civicequity.validate.RowRule;
+import org.civicequity.validate.RuleInfo;
+import org.civicequity.validate.RuleInfo.Layer;
+import org.civicequity.validate.Severity;
+import org.civicequity.validate.ValidationContext;
+
+/** A required field ({@code indicator}, {@code geoLevel}, {@code geoId}, {@code period}) is empty. */
+final class RequiredFieldRule implements RowRule {
+  static final RuleInfo INFO = RuleInfo.of("REQUIRED_FIELD_MISSING", Severity.ERROR,
+      Layer.STRUCTURE, """
+      A field the standard requires is missing or empty: every observation names its indicator,
+      geoLevel, geoId and period, and every manifest and indicator definition has its required
+      members (as the JSON Schemas say).""");
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public void check(Observation o, ValidationContext ctx, Findings out) {
+    if (o.indicator() == null) {
+      out.report(INFO, o.location().field("indicator"), null, "indicator");
+    }
+    if (o.geoLevel() == null) {
+      out.report(INFO, o.location().field("geoLevel"), null, "geoLevel");
+    }
+    if (o.geoId() == null) {
+      out.report(INFO, o.location().field("geoId"), null, "geoId");
+    }
+    if (o.period() == null) {
+      out.report(INFO, o.location().field("period"), null, "period");
+    }
+  }
+}

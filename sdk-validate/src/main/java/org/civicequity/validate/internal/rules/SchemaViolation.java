@@ -1,0 +1,22 @@
+package org.civicequity.validate.internal.rules;
+
+import org.civicequity.validate.RuleInfo;
+import org.civicequity.validate.RuleInfo.Layer;
+import org.civicequity.validate.Severity;
+
+/**
+ * The code of a JSON Schema error that no more specific code covers (a pattern, a length, a
+ * format, a minimum), reported when the manifest, indicators.json or geographies.csv is checked
+ * against its schema.
+ */
+public final class SchemaViolation {
+  /** The rule information. */
+  public static final RuleInfo INFO = RuleInfo.of("SCHEMA_VIOLATION", Severity.ERROR,
+      Layer.STRUCTURE, """
+      A value breaks a constraint of the standard's JSON Schema that has no more specific code:
+      a pattern, a length, a format such as a date or URL, or a minimum. The message quotes the
+      schema's own explanation and the JSON pointer of the value.""");
+
+  private SchemaViolation() {
+  }
+}

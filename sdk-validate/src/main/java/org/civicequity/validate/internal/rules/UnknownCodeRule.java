@@ -1,0 +1,44 @@
+package org.civicequity.validate.internal.rules;
+
+import org.civicequity.core.Codelist;
+import org.civicequity.core.Observation;
+import org.civicequity.validate.Findings;
+import org.civicequity.validate.RowRule;
+import org.civicequity.validate.RuleInfo;
+import org.civicequity.validate.RuleInfo.Layer;
+import org.civicequity.validate.Severity;
+import org.civicequity.validate.ValidationContext;
+
+/** A coded field holds a code that is not in its codelist. */
+final class UnknownCodeRule implements RowRule {
+  static final RuleInfo INFO = RuleInfo.of("UNKNOWN_CODE", Severity.ERROR, Layer.STRUCTURE, """
+      A coded field holds a code its codelist does not list: geoLevel (geo-level), status,
+      raceEthnicity (race-ethnicity), sex, age (age-band; open, bands such as 25-34 or 65+),
+      income (income-band), disability and nativity, and the unit, domain and polarity of an
+      indicator. Codes are lower-kebab-case; run civic-equity rules or see the codelists for
+      the list.""");
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public void check(Observation o, ValidationContext ctx, Findings out) {
+    check(o, "geoLevel", o.geoLevel(), ctx.codelist("geo-level"), out);
+    check(o, "status", o.status(), ctx.codelist("status"), out);
+    check(o, "raceEthnicity", o.raceEthnicity(), ctx.codelist("race-ethnicity"), out);
+    check(o, "sex", o.sex(), ctx.codelist("sex"), out);
+    check(o, "age", o.age(), ctx.codelist("age-band"), out);
+    check(o, "income", o.income(), ctx.codelist("income-band"), out);
+    check(o, "disability", o.disability(), ctx.codelist("disability"), out);
+    check(o, "nativity", o.nativity(), ctx.codelist("nativity"), out);
+  }
+
+  private static void check(Observation o, String field, String code, Codelist list,
+      Findings out) {
+    if (code != null && list != null && !list.accepts(code)) {
+      out.report(INFO, o.location().field(field), code, field, list.id());
+    }
+  }
+}

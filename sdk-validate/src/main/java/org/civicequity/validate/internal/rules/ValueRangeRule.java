@@ -1,0 +1,44 @@
+package org.civicequity.validate.internal.rules;
+
+import org.civicequity.core.Code;
+import org.civicequity.core.Observation;
+import org.civicequity.validate.Findings;
+import org.civicequity.validate.RowRule;
+import org.civicequity.validate.RuleInfo;
+import org.civicequity.validate.RuleInfo.Layer;
+import org.civicequity.validate.Severity;
+import org.civicequity.validate.ValidationContext;
+
+/** A value lies outside the range its indicator's unit allows. */
+final class ValueRangeRule implements RowRule {
+  static final RuleInfo INFO = RuleInfo.of("VALUE_OUT_OF_RANGE", Severity.ERROR, Layer.SEMANTICS,
+      """
+      A value lies outside the range of its indicator's unit, as the unit codelist gives it:
+      a percent is within 0-100, a proportion within 0-1, counts and rates are never negative.
+      A percent of 140 is often a proportion multiplied twice, or a count in the wrong column;
+      a proportion above 1 is often a percent published under the wrong unit.""");
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public void check(Observation o, ValidationContext ctx, Findings out) {
+    Double v = o.value();
+    if (v == null) {
+      return;
+    }
+    Code unit = ctx.unitOf(o);
+    if (unit == null) {
+      return;
+    }
+    Double min = unit.number("minimum");
+    Double max = unit.number("maximum");
+    if ((min != null && v < min) || (max != null && v > max)) {
+      out.report(INFO, o.location().field("value"), MessageText.number(v), unit.code(),
+          min == null ? "no minimum" : MessageText.number(min),
+          max == null ? "no maximum" : MessageText.number(max));
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package org.civicequity.validate.internal.rules;
+
+import java.util.Map;
+import org.civicequity.core.Observation;
+import org.civicequity.validate.Findings;
+import org.civicequity.validate.RowRule;
+import org.civicequity.validate.RuleInfo;
+import org.civicequity.validate.RuleInfo.Layer;
+import org.civicequity.validate.Severity;
+import org.civicequity.validate.ValidationContext;
+
+/** A numeric field holds something that is not a finite number. */
+final class WrongTypeRule implements RowRule {
+  static final RuleInfo INFO = RuleInfo.of("WRONG_TYPE", Severity.ERROR, Layer.STRUCTURE, """
+      A field has the wrong type: value, moe, lower, upper, numerator and denominator are plain
+      finite numbers (no thousands separators, no NaN, Infinity or overflowing exponents such as
+      1e999, no numbers written as JSON strings), and text fields are strings.""");
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public void check(Observation o, ValidationContext ctx, Findings out) {
+    Map<String, String> unparsed = o.unparsed();
+    if (unparsed.isEmpty()) {
+      return;
+    }
+    for (String field : Observation.FIELDS) {
+      String raw = unparsed.get(field);
+      if (raw != null) {
+        out.report(INFO, o.location().field(field), raw, field,
+            Observation.NUMERIC_FIELDS.contains(field) ? "a finite number" : "a string");
+      }
+    }
+  }
+}
