@@ -1,0 +1,30 @@
+package org.civicequity.publish;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.civicequity.publish.internal.ConversionEngine;
+
+/** Converts a local table (CSV or Excel) into Civic Equity observations with a {@link Mapping}. */
+public final class Converter {
+  private Converter() {
+  }
+
+  /**
+   * Converts a table. Problems in the data (unknown codes, cells that are not numbers, names
+   * missing from a crosswalk) are returned in the result, located in the input file; only an
+   * input that cannot be read at all throws.
+   *
+   * @param input   the CSV or .xlsx file
+   * @param mapping the mapping
+   * @return the conversion
+   * @throws IOException if the input (or a crosswalk the mapping names) cannot be read; the
+   *     message names the file and, where known, the line
+   */
+  public static Conversion convert(Path input, Mapping mapping) throws IOException {
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(mapping, "mapping");
+    Path name = input.getFileName();
+    return new ConversionEngine(mapping.spec(), input, name == null ? input.toString() : name.toString()).run();
+  }
+}

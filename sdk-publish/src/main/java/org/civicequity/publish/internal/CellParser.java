@@ -1,0 +1,169 @@
+package org.civicequity.publish.internal;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.civicequity.core.Numbers;
+import org.civicequity.publish.internal.MappingModel.MarkerRule;
+import org.civicequity.publish.internal.MappingModel.Markers;
+
+/**
+ * Reads one cell: Excel formula wrappers ({@code ="24510260605"}), missing-value markers (each
+ * becomes a status, never a number), thousands separators, decimal commas, and a leading
+ * {@code $} or trailing {@code %}.
+ */
+public final class CellParser {
+  private static final Pattern FORMULA_TEXT = Pattern.compile("^=\"(.*)\"$", Pattern.DOTALL);
+
+  /**
+   * A parsed cell.
+   *
+   * @param raw     the text as read (after unwrapping a formula)
+   * @param number  the number, or null
+   * @param status  a status from a marker, or null
+   * @param note    a note from a marker, or null
+   */
+  public record Cell(String raw, Double number, String status, String note) {
+    /**
+     * Whether the cell is empty.
+     *
+     * @return true when empty
+     */
+    public boolean blank() {
+      return raw.isEmpty();
+    }
+
+    /**
+     * Whether the cell is neither empty, nor a number, nor a marker.
+     *
+     * @return true when it is unusable as a number
+     */
+    public boolean notANumber() {
+      return !raw.isEmpty() && number == null && status == null;
+    }
+  }
+
+  private final Markers markers;
+  private final Character thousands;
+  private final char decimal;
+  private final Pattern grouped;
+
+  /**
+   * Creates a parser.
+   *
+   * @param markers   the mapping's markers
+   * @param thousands the thousands separator, or null
+   * @param decimal   the decimal separator
+   */
+  public CellParser(Markers markers, Character thousands, char decimal) {
+    this.markers = markers;
+    this.thousands = thousands;
+    this.decimal = decimal;
+    this.grouped = thousands == null ? null : Pattern.compile("^[+-]?[0-9]{1,3}(" + Pattern.quote(thousands.toString())
+        + "[0-9]{3})+(" + Pattern.quote(Character.toString(decimal)) + "[0-9]+)?$");
+  }
+
+  /**
+   * The text of a cell for text fields: formula wrappers removed, surrounding spaces trimmed.
+   *
+   * @param text the raw cell
+   * @return the clean text, never null
+   */
+  public static String text(String text) {
+    if (text == null) {
+      return "";
+    }
+    String t = text.strip();
+    Matcher m = FORMULA_TEXT.matcher(t);
+    if (m.matches()) {
+      t = m.group(1).strip();
+    }
+    return t;
+  }
+
+  /**
+   * Parses a cell of a value column.
+   *
+   * @param rawText the cell
+   * @param column  its column name (markers can be limited to columns)
+   * @return the parsed cell
+   */
+  public Cell value(String rawText, String column) {
+    String t = text(rawText);
+    if (t.isEmpty()) {
+      return new Cell(t, null, null, null);
+    }
+    for (MarkerRule r : markers.rules()) {
+      if (r.columns() != null && (column == null || !r.columns().matcher(column).matches())) {
+        continue;
+      }
+      if (r.values().contains(t)) {
+        return new Cell(t, null, r.status(), note(r, t));
+      }
+      if (r.pattern() != null) {
+        Matcher m = r.pattern().matcher(t);
+        if (m.matches()) {
+          Double n = null;
+          if (MappingBuilder.groups(r.pattern()).contains("value") && m.group("value") != null) {
+            n = number(m.group("value"));
+          }
+          return new Cell(t, n, r.status(), note(r, t));
+        }
+      }
+    }
+    return new Cell(t, number(t), null, null);
+  }
+
+  private static String note(MarkerRule r, String text) {
+    return r.note() != null ? r.note() : "the source shows '" + text + "'";
+  }
+
+  /**
+   * Parses a margin-of-error cell: a mapping's MOE markers first (e.g. ACS {@code *****} = 0),
+   * then like a value.
+   *
+   * @param rawText the cell
+   * @param column  its column name
+   * @return the parsed cell; a marker without a number gives a cell with a note and no status
+   */
+  public Cell moe(String rawText, String column) {
+    String t = text(rawText);
+    if (markers.moe().containsKey(t)) {
+      Double n = markers.moe().get(t);
+      return new Cell(t, n, null, n == null ? "no margin of error (the source shows '" + t + "')" : null);
+    }
+    Cell c = value(rawText, column);
+    if (c.status() != null && c.number() == null) {
+      // a marker in a margin-of-error cell says there is no margin of error, not that the value is missing
+      return new Cell(t, null, null, "no margin of error (the source shows '" + t + "')");
+    }
+    return c;
+  }
+
+  /**
+   * Parses a number with the configured separators.
+   *
+   * @param text the text
+   * @return the number, or null
+   */
+  public Double number(String text) {
+    String t = text.strip();
+    if (t.startsWith("$")) {
+      t = t.substring(1).strip();
+    } else if (t.startsWith("-$")) {
+      t = "-" + t.substring(2).strip();
+    }
+    if (t.endsWith("%")) {
+      t = t.substring(0, t.length() - 1).strip();
+    }
+    if (grouped != null && grouped.matcher(t).matches()) {
+      t = t.replace(thousands.toString(), "");
+    }
+    if (decimal != '.') {
+      if (t.indexOf('.') >= 0) {
+        return null;
+      }
+      t = t.replace(decimal, '.');
+    }
+    return Numbers.parse(t);
+  }
+}

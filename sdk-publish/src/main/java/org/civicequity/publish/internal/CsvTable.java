@@ -1,0 +1,102 @@
+package org.civicequity.publish.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.ByteOrderMark;
+import org.apache.commons.io.input.BOMInputStream;
+
+/** A CSV file read with commons-csv, with a given delimiter and encoding (a UTF BOM is dropped). */
+public final class CsvTable implements Table {
+  private final String name;
+  private final Charset charset;
+  private final CSVParser parser;
+  private final Iterator<CSVRecord> records;
+  private long nextLine = 1;
+
+  /**
+   * Opens a CSV file.
+   *
+   * @param file      the file
+   * @param name      its name for messages
+   * @param delimiter the delimiter
+   * @param charset   the encoding; bytes that are not valid in it are reported, not replaced
+   * @throws IOException if the file cannot be opened
+   */
+  public CsvTable(Path file, String name, char delimiter, Charset charset) throws IOException {
+    this.name = name;
+    this.charset = charset;
+    InputStream in = Files.newInputStream(file);
+    BOMInputStream bom = BOMInputStream.builder().setInputStream(in)
+        .setByteOrderMarks(ByteOrderMark.UTF_8, ByteOrderMark.UTF_16LE, ByteOrderMark.UTF_16BE).get();
+    Charset effective = charset;
+    ByteOrderMark mark = bom.getBOM();
+    if (mark != null && !mark.getCharsetName().equalsIgnoreCase(StandardCharsets.UTF_8.name())) {
+      effective = Charset.forName(mark.getCharsetName());
+    }
+    CharsetDecoder decoder = effective.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    BufferedReader reader = new BufferedReader(new InputStreamReader(bom, decoder), 1 << 16);
+    CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false)
+        .setAllowMissingColumnNames(true).get();
+    this.parser = CSVParser.builder().setReader(reader).setFormat(format).get();
+    this.records = parser.iterator();
+  }
+
+  @Override
+  public RawRow next() throws IOException {
+    long startLine = nextLine;
+    try {
+      if (!records.hasNext()) {
+        return null;
+      }
+      CSVRecord rec = records.next();
+      nextLine = parser.getCurrentLineNumber() + 1;
+      List<String> cells = new ArrayList<>(rec.size());
+      rec.forEach(cells::add);
+      return new RawRow(startLine, cells);
+    } catch (UncheckedIOException e) {
+      throw explain(e.getCause(), startLine);
+    } catch (IllegalStateException e) {
+      // commons-csv reports syntax errors (e.g. an unclosed quote) this way
+      throw new IOException(name + ":" + startLine + ": " + (e.getCause() instanceof IOException io
+          ? io.getMessage() : e.getMessage()), e);
+    }
+  }
+
+  private IOException explain(IOException cause, long line) {
+    if (cause instanceof CharacterCodingException) {
+      String hint = StandardCharsets.UTF_8.equals(charset)
+          ? "; if it was saved by Excel or another Windows program, set \"input\": {\"encoding\": \"windows-1252\"} in the mapping"
+          : "";
+      return new IOException(name + ":" + line + ": the file is not valid " + charset.name() + " text near this line" + hint,
+          cause);
+    }
+    return new IOException(name + ":" + line + ": " + cause.getMessage(), cause);
+  }
+
+  @Override
+  public String displayName() {
+    return name;
+  }
+
+  @Override
+  public void close() throws IOException {
+    parser.close();
+  }
+}

@@ -1,0 +1,61 @@
+package org.civicequity.publish.internal;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * A table read row by row (a CSV file or an Excel sheet), after its header. Data rows are
+ * numbered from 1 in the order the user sees them; lines are physical lines of a CSV file or row
+ * numbers of a sheet, so messages point where a user looks.
+ */
+public interface Table extends AutoCloseable {
+
+  /**
+   * One raw row.
+   *
+   * @param line  the physical line (CSV) or sheet row (XLSX), from 1
+   * @param cells the cell texts, never null (absent cells are empty strings)
+   */
+  record RawRow(long line, List<String> cells) {
+    /** Copies the cells. */
+    public RawRow {
+      cells = List.copyOf(cells);
+    }
+
+    /**
+     * Whether every cell is empty or blank.
+     *
+     * @return true when blank
+     */
+    public boolean blank() {
+      return cells.stream().allMatch(String::isBlank);
+    }
+
+    /**
+     * The first cell that is not blank.
+     *
+     * @return its text, or an empty string
+     */
+    public String firstNonBlank() {
+      return cells.stream().filter(c -> !c.isBlank()).findFirst().orElse("").strip();
+    }
+  }
+
+  /**
+   * The next raw row, or null at the end.
+   *
+   * @return the row
+   * @throws IOException if the file cannot be read; the message says where
+   */
+  RawRow next() throws IOException;
+
+  /**
+   * The name of the file (and sheet) for messages.
+   *
+   * @return the display name
+   */
+  String displayName();
+
+  @Override
+  void close() throws IOException;
+}
