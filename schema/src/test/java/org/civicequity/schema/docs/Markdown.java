@@ -1,0 +1,55 @@
+package org.civicequity.schema.docs;
+
+import java.util.List;
+
+/** Small helpers for the generated Markdown: escaped table cells and code spans. */
+final class Markdown {
+  private Markdown() {
+  }
+
+  /**
+   * Text for a table cell: pipes escaped, line breaks flattened.
+   *
+   * @param text any text, may be null
+   * @return the cell text
+   */
+  static String cell(String text) {
+    if (text == null) {
+      return "";
+    }
+    return text.replace("\r", " ").replace("\n", " ").replace("|", "\\|");
+  }
+
+  /**
+   * An inline code span that survives backticks in its content.
+   *
+   * @param text the literal text
+   * @return the code span
+   */
+  static String code(String text) {
+    String fence = text.contains("`") ? "``" : "`";
+    String pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
+    return fence + pad + text + pad + fence;
+  }
+
+  /**
+   * A Markdown table.
+   *
+   * @param header the column titles
+   * @param rows   the rows, each with as many cells as the header (cells are escaped here)
+   * @return the table, ending with a newline
+   */
+  static String table(List<String> header, List<List<String>> rows) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("| ").append(String.join(" | ", header)).append(" |\n");
+    sb.append("|").append("---|".repeat(header.size())).append('\n');
+    for (List<String> row : rows) {
+      sb.append("|");
+      for (String c : row) {
+        sb.append(' ').append(cell(c)).append(" |");
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+}
