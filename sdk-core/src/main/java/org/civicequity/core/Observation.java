@@ -37,6 +37,7 @@ import java.util.Objects;
  * @param extra         field name to raw text for fields the standard does not define (never null)
  * @param location      where the observation was read; never null
  */
+@ValidObservation
 public record Observation(
     String indicator,
     String geoLevel,
@@ -154,6 +155,24 @@ public record Observation(
         yield dimension(field);
       }
     };
+  }
+
+  /**
+   * The text of any field as it was read, for messages and reports: a standard field as
+   * {@link #text(String)}, else the raw text kept in {@link #unparsed()} or {@link #extra()}.
+   *
+   * @param field any field name, standard or not
+   * @return the text, or null when the field is absent
+   */
+  public String rawValue(String field) {
+    if (FIELDS.contains(field)) {
+      String t = text(field);
+      if (t != null) {
+        return t;
+      }
+    }
+    String u = unparsed.get(field);
+    return u != null ? u : extra.get(field);
   }
 
   /**

@@ -77,16 +77,19 @@ class JsonReaderTest {
   @Test
   void wrongJsonTypesStayAsTextInUnparsed() {
     Result r = ndjson("{\"indicator\":\"a\",\"value\":\"12\",\"geoId\":24510,\"moe\":null,"
-        + "\"sex\":{\"a\":[1,2]},\"lower\":1e999,\"upper\":true,\"x-n\":7,\"period\":\"\"}\n");
+        + "\"sex\":{\"a\":[1,2]},\"lower\":1e999,\"upper\":true,\"x-n\":7,\"period\":\"\","
+        + "\"x-o\":[1],\"x-z\":null,\"other\":{}}\n");
     assertThat(r.problems()).isEmpty();
     Observation o = r.rows().get(0);
     assertThat(o.value()).isNull();
     assertThat(o.geoId()).isNull();
     assertThat(o.period()).isEqualTo("");
+    assertThat(o.moe()).isNull();
     assertThat(o.unparsed()).containsEntry("value", "12").containsEntry("geoId", "24510")
-        .containsEntry("moe", "null").containsEntry("sex", "{\"a\":[1,2]}")
-        .containsEntry("lower", "1e999").containsEntry("upper", "true");
-    assertThat(o.extra()).containsEntry("x-n", "7");
+        .containsEntry("sex", "{\"a\":[1,2]}").containsEntry("lower", "1e999")
+        .containsEntry("upper", "true").containsEntry("x-o", "[1]").doesNotContainKey("moe");
+    assertThat(o.extra()).containsEntry("x-n", "7").containsEntry("x-z", "")
+        .containsEntry("other", "{}");
   }
 
   @Test

@@ -15,10 +15,12 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * Reads one JSON object into an {@link Observation} straight from the token stream (no tree):
- * members of the standard go to their fields, others to {@code extra}. A member whose JSON type
- * is not the one the standard declares (a number given as a string, a code given as a number,
- * {@code null}, an object) is kept as text in {@code unparsed}, so that every validating path
- * reports it as a wrong type, as the JSON Schema does.
+ * members of the standard go to their fields, others to {@code extra}. A null member is an
+ * absent one, as the standard says. A member whose JSON type is not the one the standard
+ * declares (a number given as a string, a code given as a number, an object, an extension
+ * holding an object or array) is kept as text in {@code unparsed}, so that every validating path
+ * reports it as a wrong type, as the JSON Schema does. An extension or unknown member that is
+ * null is kept in {@code extra} with empty text.
  */
 public final class ObservationObjects {
   private static final int MAX_RAW_CHARS = 4_096;
@@ -123,14 +125,20 @@ public final class ObservationObjects {
       }
       case START_OBJECT, START_ARRAY -> {
         String raw = raw(p);
-        if (index < 0) {
-          b.extra(name, raw);
+        if (index < 0 && !name.startsWith("x-")) {
+          b.extra(name, raw); // an unknown field: reported as such, whatever its value
         } else {
-          b.unparsed(name, raw);
+          b.unparsed(name, raw); // a field of the standard or an extension must be a scalar
+        }
+      }
+      case VALUE_NULL -> {
+        // the standard reads a null member as an absent one
+        if (index < 0) {
+          b.extra(name, "");
         }
       }
       default -> {
-        // true, false, null
+        // true, false
         String s = p.getText();
         if (index < 0) {
           b.extra(name, s);
