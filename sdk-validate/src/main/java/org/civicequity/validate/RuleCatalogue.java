@@ -73,6 +73,17 @@ public final class RuleCatalogue {
   }
 
   /**
+   * The rule reference in Markdown: what {@code docs/rules.md} holds and
+   * {@code civic-equity rules} prints.
+   *
+   * @param rules the rules to list, e.g. {@link #describe()}
+   * @return the Markdown text
+   */
+  public static String toMarkdown(List<RuleInfo> rules) {
+    return org.civicequity.validate.internal.RulesMarkdown.render(rules);
+  }
+
+  /**
    * Whether a code is known (built-in or from a pack).
    *
    * @param code the code

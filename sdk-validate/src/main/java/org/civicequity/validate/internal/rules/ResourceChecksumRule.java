@@ -41,17 +41,23 @@ final class ResourceChecksumRule implements FeedRule {
         String h = hash.strip().toLowerCase(Locale.ROOT);
         String hex = h.startsWith("sha256:") ? h.substring(7) : h;
         if (!hex.equals(r.actualSha256())) {
-          out.report(INFO, r.location().withPointer(pointer(r, "hash")), hash, r.path(), "hash",
+          out.report(INFO, at(r, "hash"), hash, r.path(), "hash",
               hash, "sha256:" + r.actualSha256());
           continue;
         }
       }
       Long bytes = r.declaredBytes();
       if (bytes != null && r.actualBytes() >= 0 && bytes != r.actualBytes()) {
-        out.report(INFO, r.location().withPointer(pointer(r, "bytes")), bytes.toString(),
+        out.report(INFO, at(r, "bytes"), bytes.toString(),
             r.path(), "bytes", bytes, r.actualBytes());
       }
     }
+  }
+
+  private static org.civicequity.core.SourceLocation at(ResourceEntry r, String member) {
+    org.civicequity.core.SourceLocation l = r.location();
+    return new org.civicequity.core.SourceLocation(l.file(), l.row(), l.line(), member,
+        pointer(r, member));
   }
 
   private static String pointer(ResourceEntry r, String member) {
