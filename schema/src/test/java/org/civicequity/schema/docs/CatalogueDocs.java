@@ -37,7 +37,7 @@ final class CatalogueDocs {
     sb.append(Markdown.table(List.of("id", "name", "domain", "unit", "polarity", "source table"), rows));
     for (JsonNode i : indicators) {
       sb.append("\n## ").append(i.get("id").asString()).append("\n\n");
-      sb.append("**").append(i.get("name").asString()).append("**. ").append(i.get("description").asString()).append("\n\n");
+      sb.append("**").append(i.get("name").asString()).append("**. ").append(Markdown.text(i.get("description").asString())).append("\n\n");
       item(sb, "Domain", link(i.get("domain").asString(), "domain"));
       item(sb, "Unit", link(i.get("unit").asString(), "unit"));
       item(sb, "Polarity", link(i.get("polarity").asString(), "polarity"));

@@ -34,7 +34,7 @@ final class CodelistDocs {
         .append(".json; do not edit. -->\n\n");
     sb.append("File: [`codelists/").append(id).append(".json`](../codelists/").append(id).append(".json)  \n");
     sb.append("Schema: `https://civicequity.org/schema/1.0/codes.schema.json#/$defs/").append(id).append("`\n\n");
-    sb.append(list.get("description").asString()).append("\n\n");
+    sb.append(Markdown.text(list.get("description").asString())).append("\n\n");
     JsonNode pattern = list.get("pattern");
     if (pattern != null && pattern.isString()) {
       sb.append("**Open list**: besides the codes below, any code matching ")

@@ -17,7 +17,30 @@ final class Markdown {
     if (text == null) {
       return "";
     }
-    return text.replace("\r", " ").replace("\n", " ").replace("|", "\\|");
+    return text(text.replace("\r", " ").replace("\n", " ")).replace("|", "\\|");
+  }
+
+  /**
+   * Prose from a schema or codelist: a {@code <} outside code spans is escaped so that it is not
+   * read as HTML (e.g. {@code codelists/<id>.json}).
+   *
+   * @param text any text, may be null
+   * @return the text, safe to embed in Markdown
+   */
+  static String text(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder(text.length());
+    boolean inCode = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '`') {
+        inCode = !inCode;
+      }
+      sb.append(c == '<' && !inCode ? "&lt;" : String.valueOf(c));
+    }
+    return sb.toString();
   }
 
   /**

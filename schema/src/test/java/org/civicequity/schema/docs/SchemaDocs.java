@@ -60,7 +60,7 @@ final class SchemaDocs {
     sb.append("Schema: [`json/").append(file).append("`](../json/").append(file).append(")  \n");
     sb.append("`$id`: `").append(text(root, "$id")).append("`  \n");
     sb.append("JSON Schema draft 2020-12.\n\n");
-    sb.append(text(root, "description")).append("\n\n");
+    sb.append(Markdown.text(text(root, "description"))).append("\n\n");
     sb.append("## Fields\n\n");
     sb.append(Markdown.table(HEADER, rows)).append('\n');
     sb.append(additionalNote(root)).append("\n\n");
@@ -131,14 +131,14 @@ final class SchemaDocs {
         if (m.has("x-field")) {
           r.append(" on ").append(Markdown.code(m.get("x-field").asString()));
         }
-        r.append(where).append(": ").append(text(m, "description"));
+        r.append(where).append(": ").append(Markdown.text(text(m, "description")));
         for (String detail : explainConditions(m)) {
           r.append("\n  - ").append(detail);
         }
         rules.add(r.toString());
       } else if (isExternal(member)) {
-        rules.add("- " + where.strip() + (where.isEmpty() ? "" : ": ") + "must also satisfy "
-            + externalLink(member.get("$ref").asString()) + ".");
+        rules.add("- " + (prefix.isEmpty() ? "The object" : Markdown.code(prefix.substring(0, prefix.length() - 1)))
+            + " must also satisfy " + externalLink(member.get("$ref").asString()) + ".");
       } else {
         unnamed++;
       }
@@ -305,7 +305,15 @@ final class SchemaDocs {
       for (JsonNode a : s.get("anyOf")) {
         List<String> one = new ArrayList<>();
         collectConstraints(a, refs, one, depth + 1);
-        alts.add(String.join(", ", one));
+        if (a.has("required")) {
+          List<String> names = new ArrayList<>();
+          a.get("required").forEach(r -> names.add(Markdown.code(r.asString())));
+          one.add("has " + String.join(", ", names));
+        }
+        if (a.has("type") && one.isEmpty()) {
+          one.add(typeText(a.get("type")));
+        }
+        alts.add(one.isEmpty() ? "(anything)" : String.join(", ", one));
       }
       out.add("any of: " + String.join(" or ", alts));
     }
