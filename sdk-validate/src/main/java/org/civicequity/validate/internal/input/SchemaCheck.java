@@ -64,7 +64,8 @@ public final class SchemaCheck {
       String[] coded = xCode(e);
       String code = coded != null ? coded[0] : byKeyword(e.getKeyword());
       String field = coded != null && coded[1] != null ? coded[1] : null;
-      if (field == null && "required".equals(e.getKeyword()) && e.getProperty() != null) {
+      if (field == null && ("required".equals(e.getKeyword())
+          || "additionalProperties".equals(e.getKeyword())) && e.getProperty() != null) {
         field = e.getProperty();
       }
       if (field == null) {

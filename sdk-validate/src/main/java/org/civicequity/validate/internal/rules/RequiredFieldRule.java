@@ -21,18 +21,19 @@ final class RequiredFieldRule implements RowRule {
     return INFO;
   }
 
+  // A field given with the wrong JSON type is present (WRONG_TYPE), not missing.
   @Override
   public void check(Observation o, ValidationContext ctx, Findings out) {
-    if (o.indicator() == null) {
+    if (o.indicator() == null && !o.unparsed().containsKey("indicator")) {
       out.report(INFO, o.location().field("indicator"), null, "indicator");
     }
-    if (o.geoLevel() == null) {
+    if (o.geoLevel() == null && !o.unparsed().containsKey("geoLevel")) {
       out.report(INFO, o.location().field("geoLevel"), null, "geoLevel");
     }
-    if (o.geoId() == null) {
+    if (o.geoId() == null && !o.unparsed().containsKey("geoId")) {
       out.report(INFO, o.location().field("geoId"), null, "geoId");
     }
-    if (o.period() == null) {
+    if (o.period() == null && !o.unparsed().containsKey("period")) {
       out.report(INFO, o.location().field("period"), null, "period");
     }
   }

@@ -34,5 +34,14 @@ final class WrongTypeRule implements RowRule {
             Observation.NUMERIC_FIELDS.contains(field) ? "a finite number" : "a string");
       }
     }
+    if (unparsed.size() > 1 || !Observation.FIELDS.contains(unparsed.keySet().iterator().next())) {
+      // extension members given as objects or arrays: extensions are scalars
+      for (Map.Entry<String, String> e : new java.util.TreeMap<>(unparsed).entrySet()) {
+        if (!Observation.FIELDS.contains(e.getKey())) {
+          out.report(INFO, o.location().field(e.getKey()), e.getValue(), e.getKey(),
+              "a string, number, boolean or null (extensions are scalars)");
+        }
+      }
+    }
   }
 }
