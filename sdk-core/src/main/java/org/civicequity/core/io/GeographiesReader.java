@@ -1,0 +1,82 @@
+package org.civicequity.core.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.civicequity.core.Geography;
+import org.civicequity.core.io.internal.CsvRowSource;
+import org.civicequity.core.io.internal.Problems;
+
+/**
+ * Reads {@code geographies.csv}: one custom area per row, columns {@code geoId},
+ * {@code geoName}, {@code parentGeoId}, {@code tracts} (11-digit tract GEOIDs separated by
+ * spaces); other columns are ignored here ({@code geography.schema.json} judges them). The CSV
+ * syntax rules and problems are those of {@link ObservationReader}. A row without a
+ * {@code geoId} is reported by the schema, not kept.
+ */
+public final class GeographiesReader {
+  private GeographiesReader() {
+  }
+
+  /**
+   * Reads a geographies file.
+   *
+   * @param file the path
+   * @return the result, named by the file's name
+   * @throws IOException if the file cannot be opened
+   */
+  public static ReadResult<List<Geography>> read(Path file) throws IOException {
+    return read(Files.newInputStream(file), String.valueOf(file.getFileName()),
+        ReadOptions.defaults());
+  }
+
+  /**
+   * Reads a geographies file.
+   *
+   * @param in       the bytes; closed here
+   * @param fileName the name used in locations
+   * @param options  limits
+   * @return the result with the areas that have a geoId, in file order
+   */
+  public static ReadResult<List<Geography>> read(InputStream in, String fileName,
+      ReadOptions options) {
+    Problems problems = new Problems(options.maxProblemsKept(), options.onProblem());
+    List<Geography> out = new ArrayList<>();
+    try (CsvRowSource<Geography> rows = new CsvRowSource<>(in, fileName, options, problems,
+        (names, p) -> {
+          List<String> cols = Arrays.asList(names);
+          int id = cols.indexOf("geoId");
+          int name = cols.indexOf("geoName");
+          int parent = cols.indexOf("parentGeoId");
+          int tracts = cols.indexOf("tracts");
+          return (cells, loc) -> {
+            String geoId = cell(cells, id);
+            if (geoId == null) {
+              return null;
+            }
+            String t = cell(cells, tracts);
+            List<String> list = t == null ? List.of() : Arrays.stream(t.trim().split("\\s+"))
+                .filter(s -> !s.isEmpty()).toList();
+            return new Geography(geoId, cell(cells, name), cell(cells, parent), list, loc);
+          };
+        })) {
+      Geography g;
+      while ((g = rows.next()) != null) {
+        out.add(g);
+      }
+    }
+    return new ReadResult<>(fileName, out, problems.kept(), null, Map.of());
+  }
+
+  private static String cell(String[] cells, int i) {
+    if (i < 0 || i >= cells.length || cells[i] == null || cells[i].isEmpty()) {
+      return null;
+    }
+    return cells[i];
+  }
+}
