@@ -1,0 +1,198 @@
+package org.civicequity.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.civicequity.core.Indicator;
+import org.civicequity.core.Observation;
+import org.civicequity.core.SourceLocation;
+import org.civicequity.validate.RuleInfo.Layer;
+import org.civicequity.validate.internal.input.StandardCodelists;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The engine's contract: settings, caps, system errors, rules not run, in-memory input. */
+class ValidatorTest {
+  @TempDir
+  Path temp;
+
+  static final Indicator POVERTY = new Indicator("poverty-rate", "Poverty rate", "d", "economy",
+      "percent", "lower-is-better", null, null, null, null, null, null, null,
+      SourceLocation.ofFile("indicators.json").withPointer("/indicators/0"));
+
+  static FeedContext context() {
+    return FeedContext.builder().indicators(List.of(POVERTY))
+        .codelists(StandardCodelists.all()).build();
+  }
+
+  static Observation obs(String geoId, double value, long row) {
+    return Observation.builder().indicator("poverty-rate").geoLevel("tract").geoId(geoId)
+        .period("2022").value(value).location(SourceLocation.ofRow("memory.csv", row, row + 1))
+        .build();
+  }
+
+  @Test
+  void validatesObservationsInMemory() {
+    ValidationReport r = Validator.create().validate(
+        Stream.of(obs("24510010100", 20, 1), obs("2451001010", 140, 2)), context());
+    assertThat(r.valid()).isFalse();
+    assertThat(r.summary().rows()).isEqualTo(2);
+    assertThat(r.group("VALUE_OUT_OF_RANGE").examples().get(0).message())
+        .isEqualTo("expected a percent value between 0 and 100, found 140");
+    Finding geo = r.group("GEOID_LENGTH_MISMATCH").examples().get(0);
+    assertThat(geo.message()).contains("a leading zero was probably lost in a spreadsheet");
+    assertThat(geo.location()).isEqualTo(new SourceLocation("memory.csv", 2, 3, "geoId", null));
+    assertThat(geo.value()).isEqualTo("2451001010");
+  }
+
+  @Test
+  void countsAreExactAndExamplesCapped() {
+    List<Observation> rows = new ArrayList<>();
+    for (int i = 1; i <= 500; i++) {
+      rows.add(obs("24510010100", 140, i));
+    }
+    ValidationReport r = Validator.create(ValidatorOptions.defaults().withExampleCap(3))
+        .validate(rows, context());
+    ValidationReport.FindingGroup g = r.group("VALUE_OUT_OF_RANGE");
+    assertThat(g.count()).isEqualTo(500);
+    assertThat(g.examples()).hasSize(3);
+    assertThat(r.group("DUPLICATE_OBSERVATION").count()).isEqualTo(499);
+    assertThat(r.summary().errors()).isEqualTo(999);
+  }
+
+  @Test
+  void rulesCanBeSwitchedOffOrChangeSeverity() {
+    ValidatorOptions o = ValidatorOptions.defaults()
+        .withRule("VALUE_OUT_OF_RANGE", RuleSetting.withSeverity(Severity.WARNING))
+        .withRule("GEOID_LENGTH_MISMATCH", RuleSetting.off());
+    ValidationReport r = Validator.create(o).validate(
+        List.of(obs("2451001010", 140, 1)), context());
+    assertThat(r.group("GEOID_LENGTH_MISMATCH")).isNull();
+    assertThat(r.group("VALUE_OUT_OF_RANGE").severity()).isEqualTo(Severity.WARNING);
+    assertThat(r.valid()).isTrue();
+    assertThat(r.rulesNotRun()).contains(new ValidationReport.RuleNotRun("GEOID_LENGTH_MISMATCH",
+        "switched off by the rule settings"));
+    ValidationReport strict = Validator.create(o.withStrict(true)).validate(
+        List.of(obs("2451001010", 140, 1)), context());
+    assertThat(strict.valid()).isFalse();
+  }
+
+  @Test
+  void unknownCodesInSettingsAreRefusedWithTheirName() {
+    assertThatThrownBy(() -> Validator.create(ValidatorOptions.defaults()
+        .withRule("NO_SUCH_RULE", RuleSetting.off())))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NO_SUCH_RULE");
+    assertThatThrownBy(() -> RuleSettings.parse("rules.txt", List.of("# comment", "",
+        "UNRELIABLE_ESTIMATE=off", "DEPRECATED_CODE = loud")))
+        .hasMessage("rules.txt:4: expected off, on, error, warning or info; found ' loud'");
+    assertThat(RuleSettings.parse("r", List.of("UNRELIABLE_ESTIMATE: off  # noisy")))
+        .containsEntry("UNRELIABLE_ESTIMATE", RuleSetting.off());
+  }
+
+  /** A rule with a bug. */
+  static final class Broken implements RowRule {
+    static final RuleInfo INFO = new RuleInfo("TEST_BROKEN", Severity.ERROR, Layer.SEMANTICS,
+        "broken {0}", "A rule that throws on its second row.");
+    int calls;
+
+    @Override
+    public RuleInfo info() {
+      return INFO;
+    }
+
+    @Override
+    public void check(Observation o, ValidationContext ctx, Findings out) {
+      if (o.location().row() == 2) {
+        throw new IllegalStateException("bug in a rule");
+      }
+    }
+  }
+
+  @Test
+  void aRuleThatThrowsBecomesASystemErrorAndTheRunGoesOn() {
+    Validator v = Validator.builder().addRule(new Broken()).build();
+    ValidationReport r = v.validate(List.of(obs("24510010100", 20, 1), obs("24510010200", 20, 2),
+        obs("24510010300", 140, 3)), context());
+    assertThat(r.systemErrors()).hasSize(1);
+    assertThat(r.systemErrors().get(0).code()).isEqualTo("TEST_BROKEN");
+    assertThat(r.systemErrors().get(0).message()).contains("bug in a rule");
+    assertThat(r.systemErrors().get(0).location().row()).isEqualTo(2);
+    assertThat(r.group("VALUE_OUT_OF_RANGE").count()).isEqualTo(1); // row 3 still validated
+    assertThat(r.rulesNotRun()).anyMatch(n -> n.code().equals("TEST_BROKEN")
+        && n.reason().contains("internal error"));
+    assertThat(r.valid()).isFalse();
+  }
+
+  @Test
+  void keyedRulesAreSkippedAfterSyntaxErrorsAndSaySo() throws Exception {
+    Path f = temp.resolve("observations.csv");
+    Files.writeString(f, "indicator,geoLevel,geoId,period,value\n"
+        + "poverty-rate,tract,24510010100,2022,20\n"
+        + "poverty-rate,tract,24510010100,2022\n"
+        + "poverty-rate,tract,24510010100,2022,20\n", StandardCharsets.UTF_8);
+    ValidationReport r = Validator.create().validate(f);
+    assertThat(r.group("ROW_LENGTH_MISMATCH").count()).isEqualTo(1);
+    assertThat(r.group("DUPLICATE_OBSERVATION")).isNull();
+    assertThat(r.rulesNotRun()).anyMatch(n -> n.code().equals("DUPLICATE_OBSERVATION")
+        && n.reason().contains("1 syntax error in observations.csv"));
+    assertThat(r.rulesNotRun()).anyMatch(n -> n.code().equals("RESOURCE_CHECKSUM_MISMATCH")
+        && n.reason().contains("bare observations file"));
+  }
+
+  @Test
+  void oneValidatorServesManyThreads() throws Exception {
+    Validator v = Validator.create();
+    List<Observation> rows = new ArrayList<>();
+    for (int i = 1; i <= 2000; i++) {
+      rows.add(obs(String.format("24510%06d", i % 700), i % 150, i));
+    }
+    ValidationReport expected = v.validate(rows, context());
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<ValidationReport>> fs = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        fs.add(pool.submit(() -> v.validate(rows, context())));
+      }
+      for (Future<ValidationReport> f : fs) {
+        assertThat(f.get()).isEqualTo(expected);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void deprecatedCodesNameTheirReplacementAndNeverMena() {
+    Observation api = Observation.builder().indicator("poverty-rate").geoLevel("tract")
+        .geoId("24510010100").period("2022").raceEthnicity("api").value(20.0).build();
+    Observation other = Observation.builder().indicator("poverty-rate").geoLevel("tract")
+        .geoId("24510010100").period("2022").raceEthnicity("white-alone-incl-mena").value(20.0)
+        .build();
+    ValidationReport r = Validator.create().validate(List.of(api, other), context());
+    List<String> msgs = r.group("DEPRECATED_CODE").examples().stream().map(Finding::message)
+        .toList();
+    assertThat(msgs.get(0)).contains("use asian-alone or nhpi-alone");
+    assertThat(msgs.get(1)).contains("use white-alone");
+    for (String m : msgs) {
+      String suggestion = m.substring(m.indexOf("use ") + 4, m.indexOf(" instead"));
+      assertThat(suggestion).doesNotContain("mena");
+    }
+  }
+
+  @Test
+  void unreadableInputIsOneLine() {
+    assertThatThrownBy(() -> Validator.create().validate(temp.resolve("nope")))
+        .isInstanceOf(UnreadableInputException.class).hasMessageEndingWith("no such file or directory");
+    assertThatThrownBy(() -> Validator.create().validate(Files.writeString(temp.resolve("x.txt"), "a")))
+        .isInstanceOf(UnreadableInputException.class).hasMessageContaining("cannot tell what this is");
+  }
+}
