@@ -25,37 +25,7 @@ class ComparerTest {
   @BeforeEach
   void setUp() {
     store = FederationStore.inMemory();
-    // A: its own indicator id, equivalent to the catalogue's poverty-rate, with populations.
-    Fixtures.load(store, harvested("county-a", 0),
-        List.of(indicator("pov", "percent", "lower-is-better", "poverty-rate", 0.90),
-            indicator("local-thing", "percent", "lower-is-better", null, null)),
-        List.of(
-            obs("pov", "county", "24510", "2019", "black-alone", 20.0, 2.0, 1000.0),
-            obs("pov", "county", "24510", "2019", "white-alone-nh", 10.0, 1.5, 2000.0),
-            obs("pov", "county", "24510", "2019", "hispanic", 15.0, 5.0, 500.0),
-            obs("pov", "county", "24510", "2019", null, 14.0, 1.0, 3500.0),
-            Observation.builder().indicator("pov").geoLevel("county").geoId("24510")
-                .period("2019").raceEthnicity("black-alone").sex("female").value(21.0).build(),
-            Observation.builder().indicator("pov").geoLevel("county").geoId("24510")
-                .period("2019").raceEthnicity("asian-alone").status("suppressed").build(),
-            obs("local-thing", "county", "24510", "2019", "black-alone", 1.0, null, null),
-            obs("undefined-one", "county", "24510", "2019", "black-alone", 1.0, null, null)));
-    // B: uses the catalogue id directly, no populations; one lonely period.
-    Fixtures.load(store, harvested("county-b", 0),
-        List.of(indicator("poverty-rate", "percent", "lower-is-better", null, null)),
-        List.of(
-            obs("poverty-rate", "county", "24005", "2019", "black-alone", 12.0, 3.0, null),
-            obs("poverty-rate", "county", "24005", "2019", "white-alone-nh", 8.0, 1.0, null),
-            obs("poverty-rate", "county", "24005", "2018", "black-alone", 13.0, 3.0, null),
-            obs("poverty-rate", "county", "24005", "2018", "white-alone-nh", 9.0, 1.0, null)));
-    // C: wrong unit.
-    Fixtures.load(store, harvested("county-c", 0),
-        List.of(indicator("pov", "proportion", "lower-is-better", "poverty-rate", null)),
-        List.of(obs("pov", "county", "24003", "2019", "black-alone", 0.12, 0.01, null)));
-    // D: skipped at harvest, its rows never count.
-    Fixtures.load(store, Fixtures.skipped("county-d", "wrong hash"),
-        List.of(indicator("poverty-rate", "percent", "lower-is-better", null, null)),
-        List.of(obs("poverty-rate", "county", "24001", "2019", "black-alone", 50.0, 1.0, null)));
+    Fixtures.sample(store);
   }
 
   @AfterEach
