@@ -21,8 +21,9 @@ public final class CellParser {
    * @param number  the number, or null
    * @param status  a status from a marker, or null
    * @param note    a note from a marker, or null
+   * @param marker  whether the text is a declared marker
    */
-  public record Cell(String raw, Double number, String status, String note) {
+  public record Cell(String raw, Double number, String status, String note, boolean marker) {
     /**
      * Whether the cell is empty.
      *
@@ -38,7 +39,7 @@ public final class CellParser {
      * @return true when it is unusable as a number
      */
     public boolean notANumber() {
-      return !raw.isEmpty() && number == null && status == null;
+      return !raw.isEmpty() && number == null && !marker;
     }
   }
 
@@ -90,14 +91,14 @@ public final class CellParser {
   public Cell value(String rawText, String column) {
     String t = text(rawText);
     if (t.isEmpty()) {
-      return new Cell(t, null, null, null);
+      return new Cell(t, null, null, null, false);
     }
     for (MarkerRule r : markers.rules()) {
       if (r.columns() != null && (column == null || !r.columns().matcher(column).matches())) {
         continue;
       }
       if (r.values().contains(t)) {
-        return new Cell(t, null, r.status(), note(r, t));
+        return new Cell(t, null, r.status(), note(r, t), true);
       }
       if (r.pattern() != null) {
         Matcher m = r.pattern().matcher(t);
@@ -106,11 +107,11 @@ public final class CellParser {
           if (MappingBuilder.groups(r.pattern()).contains("value") && m.group("value") != null) {
             n = number(m.group("value"));
           }
-          return new Cell(t, n, r.status(), note(r, t));
+          return new Cell(t, n, r.status(), note(r, t), true);
         }
       }
     }
-    return new Cell(t, number(t), null, null);
+    return new Cell(t, number(t), null, null, false);
   }
 
   private static String note(MarkerRule r, String text) {
@@ -129,12 +130,12 @@ public final class CellParser {
     String t = text(rawText);
     if (markers.moe().containsKey(t)) {
       Double n = markers.moe().get(t);
-      return new Cell(t, n, null, n == null ? "no margin of error (the source shows '" + t + "')" : null);
+      return new Cell(t, n, null, n == null ? "no margin of error (the source shows '" + t + "')" : null, true);
     }
     Cell c = value(rawText, column);
     if (c.status() != null && c.number() == null) {
       // a marker in a margin-of-error cell says there is no margin of error, not that the value is missing
-      return new Cell(t, null, null, "no margin of error (the source shows '" + t + "')");
+      return new Cell(t, null, null, "no margin of error (the source shows '" + t + "')", true);
     }
     return c;
   }

@@ -236,7 +236,9 @@ public final class ConversionEngine {
         }
       }
       if (idx == null) {
-        problem(Severity.ERROR, "COLUMN_NOT_FOUND", "the mapping reads the field '" + f.field() + "' from "
+        boolean required = f.required() != null ? f.required() : "value".equals(f.field());
+        Severity sev = required ? Severity.ERROR : f.required() == null ? Severity.WARNING : Severity.INFO;
+        problem(sev, "COLUMN_NOT_FOUND", "the mapping reads the field '" + f.field() + "' from "
             + (f.columns().size() == 1 ? "the column '" + f.columns().get(0) + "'" : "one of the columns " + f.columns())
             + ", which the file does not have; its columns: " + abbreviate(header), headerLocation(null), null);
       } else {
@@ -541,7 +543,7 @@ public final class ConversionEngine {
       if (Observation.NUMERIC_FIELDS.contains(f.field())) {
         CellParser.Cell c = "moe".equals(f.field()) ? cells.moe(v, colName) : cells.value(v, colName);
         if (c.number() != null && f.scale() != null) {
-          c = new CellParser.Cell(c.raw(), c.number() * f.scale(), c.status(), c.note());
+          c = new CellParser.Cell(c.raw(), c.number() * f.scale(), c.status(), c.note(), c.marker());
         }
         rowNumbers.put(f.field(), c);
       } else if (!v.isEmpty()) {
@@ -636,13 +638,34 @@ public final class ConversionEngine {
         v = fill(s.template(), g);
       }
     }
-    if (s.map() != null && v != null) {
+    if (s.map() != null) {
       v = s.map().apply(v);
     }
     return v;
   }
 
+  /**
+   * Fills a template's {group} placeholders. A template may list alternatives separated by
+   * {@code ||}: the first whose placeholders all have a value is used (e.g.
+   * {@code {from}/{to}||{to}} for "2015-2019" and "2019").
+   */
   static String fill(String template, Map<String, String> groups) {
+    String[] alternatives = template.split("\\|\\|", -1);
+    for (int i = 0; i < alternatives.length - 1; i++) {
+      Matcher m = MappingBuilder.PLACEHOLDER.matcher(alternatives[i]);
+      boolean complete = true;
+      while (m.find()) {
+        String v = groups.get(m.group(1));
+        complete &= v != null && !v.isEmpty();
+      }
+      if (complete) {
+        return fillOne(alternatives[i], groups);
+      }
+    }
+    return fillOne(alternatives[alternatives.length - 1], groups);
+  }
+
+  private static String fillOne(String template, Map<String, String> groups) {
     Matcher m = MappingBuilder.PLACEHOLDER.matcher(template);
     StringBuilder sb = new StringBuilder();
     while (m.find()) {

@@ -196,7 +196,8 @@ public final class MappingBuilder {
 
   private FieldSpec fieldSpec(String field, JsonNode n, String pointer) {
     if (n.isString()) {
-      return new FieldSpec(field, List.of(n.asString()), null, null, null, null, null, false, "geoId".equals(field), pointer);
+      return new FieldSpec(field, List.of(n.asString()), null, null, null, null, null, false,
+          "geoId".equals(field) ? Boolean.TRUE : null, pointer);
     }
     List<String> columns = new ArrayList<>();
     if (n.has("column")) {
@@ -229,7 +230,8 @@ public final class MappingBuilder {
     if (constant != null) {
       checkCode(field, constant, pointer + "/constant");
     }
-    boolean required = n.path("required").asBoolean("geoId".equals(field));
+    Boolean required = n.has("required") ? Boolean.valueOf(n.get("required").asBoolean())
+        : "geoId".equals(field) ? Boolean.TRUE : null;
     return new FieldSpec(field, columns, constant, pattern, template, map, scale, fromGeoId, required, pointer);
   }
 

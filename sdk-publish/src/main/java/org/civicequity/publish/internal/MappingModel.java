@@ -113,11 +113,12 @@ public final class MappingModel {
    * @param map               a value map, or null
    * @param scale             a factor for numbers, or null
    * @param geoLevelFromGeoId derive a level from the geoId cell
-   * @param required          whether a missing value is an error
+   * @param required          whether a missing column is an error (true), not worth a warning
+   *                          (false), or unspecified (null: a warning, an error for value)
    * @param pointer           where it was declared (JSON pointer), for messages
    */
   public record FieldSpec(String field, List<String> columns, String constant, Pattern pattern, String template,
-      ValueMap map, Double scale, boolean geoLevelFromGeoId, boolean required, String pointer) {
+      ValueMap map, Double scale, boolean geoLevelFromGeoId, Boolean required, String pointer) {
     /** Copies the list. */
     public FieldSpec {
       columns = List.copyOf(columns);
@@ -143,7 +144,7 @@ public final class MappingModel {
      */
     public String apply(String text) {
       if (text == null) {
-        return null;
+        return hasFallback ? fallback : null;
       }
       if (exact.containsKey(text)) {
         return exact.get(text);

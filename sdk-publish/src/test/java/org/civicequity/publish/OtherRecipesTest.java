@@ -1,0 +1,69 @@
+package org.civicequity.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.civicequity.core.Observation;
+import org.junit.jupiter.api.Test;
+
+/** The city-health-dashboard and cdc-wonder recipes on samples written to their published layouts. */
+class OtherRecipesTest {
+
+  @Test
+  void cityHealthDashboardLongRows() throws Exception {
+    Conversion c = Converter.convert(TestFiles.resource("samples/chdb-city-sample.csv"),
+        Mapping.recipe("city-health-dashboard"));
+    assertThat(c.hasErrors()).as(c.problems().toString()).isFalse();
+    assertThat(c.observations()).hasSize(8);
+    Observation total = c.observations().get(0);
+    assertThat(total.indicator()).isEqualTo("uninsured-rate");
+    assertThat(total.geoLevel()).isEqualTo("place");
+    assertThat(total.geoId()).isEqualTo("2404000");
+    assertThat(total.period()).isEqualTo("2017/2021");
+    assertThat(total.raceEthnicity()).isNull();
+    assertThat(total.value()).isEqualTo(6.76);
+    assertThat(total.lower()).isEqualTo(6.32);
+    assertThat(total.upper()).isEqualTo(7.2);
+    assertThat(total.numerator()).isEqualTo(38412.0);
+    assertThat(total.denominator()).isEqualTo(568411.0);
+    assertThat(c.observations().get(1).raceEthnicity()).isEqualTo("black-alone-nh");
+    assertThat(c.observations().get(3).raceEthnicity()).isEqualTo("hispanic-aoic");
+    Observation asian = c.observations().get(4);
+    assertThat(asian.value()).isNull();
+    assertThat(asian.status()).isEqualTo("not-available");
+    assertThat(c.observations()).filteredOn(o -> o.indicator().equals("income-inequality"))
+        .singleElement().extracting(Observation::period).isEqualTo("2021");
+    assertThat(c.indicators()).extracting(i -> i.id()).containsExactly("uninsured-rate", "broadband-subscription",
+        "life-expectancy", "income-inequality");
+  }
+
+  @Test
+  void cdcWonderExportWithMarkersAndNotes() throws Exception {
+    Conversion c = Converter.convert(TestFiles.resource("samples/wonder-sample.txt"),
+        Mapping.recipe("cdc-wonder").withConstants(Map.of("period", "2018/2021")));
+    assertThat(c.hasErrors()).as(c.problems().toString()).isFalse();
+    assertThat(c.observations()).hasSize(5);
+    Observation asian = c.observations().get(0);
+    assertThat(asian.raceEthnicity()).isEqualTo("asian-alone");
+    assertThat(asian.status()).isEqualTo("suppressed");
+    assertThat(asian.value()).isNull();
+    assertThat(asian.numerator()).isNull();
+    assertThat(asian.denominator()).isEqualTo(15789.0);
+    Observation black = c.observations().get(1);
+    assertThat(black.indicator()).isEqualTo("crude-death-rate");
+    assertThat(black.geoLevel()).isEqualTo("county");
+    assertThat(black.geoId()).isEqualTo("24510");
+    assertThat(black.value()).isEqualTo(1330.5);
+    assertThat(black.lower()).isEqualTo(1293.0);
+    assertThat(black.upper()).isEqualTo(1368.1);
+    assertThat(black.numerator()).isEqualTo(4821.0);
+    assertThat(black.denominator()).isEqualTo(362340.0);
+    Observation multi = c.observations().get(2);
+    assertThat(multi.status()).isEqualTo("unreliable");
+    assertThat(multi.value()).isEqualTo(120.9);
+    Observation total = c.observations().get(4);
+    assertThat(total.raceEthnicity()).isNull();
+    assertThat(total.value()).isEqualTo(1324.4);
+    assertThat(total.location().line()).isEqualTo(6);
+  }
+}
