@@ -6,7 +6,7 @@ import java.util.Objects;
  * One member of a federation: a publisher and where its feed is.
  *
  * @param id        the member id, unique in the federation (lower-kebab-case)
- * @param publisher the publisher's name
+ * @param publisher the publisher's name, or null to take it from the feed's manifest
  * @param location  an http(s) URL of a feed directory, {@code datapackage.json} or {@code .zip},
  *                  or a local path (relative paths in a registry are resolved against the
  *                  registry's directory by {@link FederationReader})
@@ -19,7 +19,6 @@ public record Member(String id, String publisher, String location, String sha256
   public Member {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(location, "location");
-    publisher = publisher == null ? id : publisher;
     if (sha256 != null) {
       String h = sha256.strip().toLowerCase(java.util.Locale.ROOT);
       if (h.startsWith("sha256:")) {

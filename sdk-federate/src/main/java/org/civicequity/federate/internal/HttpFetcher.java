@@ -92,7 +92,7 @@ public final class HttpFetcher implements AutoCloseable {
       throws FetchException {
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new FetchException("only http and https URLs are fetched, not " + Urls.redact(url.toString()));
+      throw new FetchException(FetchException.Kind.REDIRECT, "only http and https URLs are fetched, not " + Urls.redact(url.toString()));
     }
     String authorization = Urls.basicAuthorization(url);
     URI origin = Urls.withoutUserInfo(url);
@@ -112,25 +112,25 @@ public final class HttpFetcher implements AutoCloseable {
       int status = response.statusCode();
       if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
         if (hop >= maxRedirects) {
-          throw new FetchException("more than " + maxRedirects + " redirects from "
+          throw new FetchException(FetchException.Kind.REDIRECT, "more than " + maxRedirects + " redirects from "
               + Urls.redact(url.toString()));
         }
         String location = response.headers().firstValue("Location").orElseThrow(() ->
-            new FetchException("redirect " + status + " without a Location from "
+            new FetchException(FetchException.Kind.REDIRECT, "redirect " + status + " without a Location from "
                 + Urls.redact(response.uri().toString())));
         URI next;
         try {
           next = current.resolve(location.strip());
         } catch (IllegalArgumentException e) {
-          throw new FetchException("redirect to an invalid URL from " + Urls.redact(current.toString()));
+          throw new FetchException(FetchException.Kind.REDIRECT, "redirect to an invalid URL from " + Urls.redact(current.toString()));
         }
         String nextScheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
         if (!nextScheme.equals("http") && !nextScheme.equals("https")) {
-          throw new FetchException("redirect from " + Urls.redact(current.toString())
+          throw new FetchException(FetchException.Kind.REDIRECT, "redirect from " + Urls.redact(current.toString())
               + " to " + Urls.redact(next.toString()) + " refused: only http(s) redirects are followed");
         }
         if ("https".equalsIgnoreCase(current.getScheme()) && nextScheme.equals("http")) {
-          throw new FetchException("redirect from " + Urls.redact(current.toString())
+          throw new FetchException(FetchException.Kind.REDIRECT, "redirect from " + Urls.redact(current.toString())
               + " to " + Urls.redact(next.toString()) + " refused: https is never downgraded to http");
         }
         current = Urls.withoutUserInfo(next);
@@ -142,7 +142,7 @@ public final class HttpFetcher implements AutoCloseable {
       if (optional && (status == 404 || status == 410)) {
         return null;
       }
-      throw new FetchException("HTTP " + status + " from " + Urls.redact(current.toString()));
+      throw new FetchException(FetchException.Kind.HTTP_STATUS, "HTTP " + status + " from " + Urls.redact(current.toString()));
     }
   }
 
@@ -156,14 +156,14 @@ public final class HttpFetcher implements AutoCloseable {
       return f.get(millis, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       f.cancel(true);
-      body.abort(new FetchException("gave up on " + Urls.redact(uri.toString())
+      body.abort(new FetchException(FetchException.Kind.TIMEOUT, "gave up on " + Urls.redact(uri.toString())
           + ": the member's time limit was reached"));
-      throw new FetchException("gave up on " + Urls.redact(uri.toString())
+      throw new FetchException(FetchException.Kind.TIMEOUT, "gave up on " + Urls.redact(uri.toString())
           + ": the member's time limit was reached", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       f.cancel(true);
-      throw new FetchException("interrupted while fetching " + Urls.redact(uri.toString()), e);
+      throw new FetchException(FetchException.Kind.OTHER, "interrupted while fetching " + Urls.redact(uri.toString()), e);
     } catch (ExecutionException | CancellationException e) {
       throw translate(e, uri);
     } finally {
@@ -180,28 +180,28 @@ public final class HttpFetcher implements AutoCloseable {
     // The body subscriber's own reason travels as the cause of an IOException.
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof FetchException fe) {
-        return new FetchException(fe.getMessage(), e);
+        return new FetchException(fe.kind(), fe.getMessage(), e);
       }
     }
     String where = Urls.redact(uri.toString());
     if (t instanceof HttpConnectTimeoutException) {
-      return new FetchException("could not connect to " + where + " within "
+      return new FetchException(FetchException.Kind.TIMEOUT, "could not connect to " + where + " within "
           + seconds(client.connectTimeout().orElse(readTimeout)), e);
     }
     if (t instanceof HttpTimeoutException) {
-      return new FetchException("no response from " + where + " within " + seconds(readTimeout), e);
+      return new FetchException(FetchException.Kind.TIMEOUT, "no response from " + where + " within " + seconds(readTimeout), e);
     }
     if (t instanceof ConnectException) {
-      return new FetchException("cannot connect to " + where + " (connection refused or host unreachable)", e);
+      return new FetchException(FetchException.Kind.UNREACHABLE, "cannot connect to " + where + " (connection refused or host unreachable)", e);
     }
     if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
-      return new FetchException("unknown host in " + where, e);
+      return new FetchException(FetchException.Kind.UNREACHABLE, "unknown host in " + where, e);
     }
     if (t instanceof CancellationException) {
-      return new FetchException("download of " + where + " was cancelled", e);
+      return new FetchException(FetchException.Kind.OTHER, "download of " + where + " was cancelled", e);
     }
     String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    return new FetchException("cannot fetch " + where + ": " + msg, e);
+    return new FetchException(FetchException.Kind.OTHER, "cannot fetch " + where + ": " + msg, e);
   }
 
   private static String seconds(Duration d) {
@@ -248,7 +248,7 @@ public final class HttpFetcher implements AutoCloseable {
       if (info.statusCode() == 200) {
         OptionalLong length = info.headers().firstValueAsLong("Content-Length");
         if (length.isPresent() && length.getAsLong() > maxBytes) {
-          s = new Subscriber(null, 0, new FetchException(Urls.redact(uri.toString())
+          s = new Subscriber(null, 0, new FetchException(FetchException.Kind.TOO_LARGE, Urls.redact(uri.toString())
               + " announces " + length.getAsLong() + " bytes, more than the limit of "
               + maxBytes + " bytes"));
         } else {
@@ -319,7 +319,7 @@ public final class HttpFetcher implements AutoCloseable {
                 StandardOpenOption.TRUNCATE_EXISTING);
           } catch (IOException e) {
             s.cancel();
-            result.completeExceptionally(new FetchException("cannot write " + file + ": "
+            result.completeExceptionally(new FetchException(FetchException.Kind.OTHER, "cannot write " + file + ": "
                 + e.getMessage(), e));
             return;
           }
@@ -331,7 +331,7 @@ public final class HttpFetcher implements AutoCloseable {
 
       private void checkStall() {
         if (System.nanoTime() - lastActivity > readTimeout.toNanos()) {
-          abort(new FetchException("no data from " + Urls.redact(uri.toString()) + " for "
+          abort(new FetchException(FetchException.Kind.TIMEOUT, "no data from " + Urls.redact(uri.toString()) + " for "
               + seconds(readTimeout) + " (read timeout)"));
         }
       }
@@ -351,7 +351,7 @@ public final class HttpFetcher implements AutoCloseable {
                 finish(null);
                 return;
               }
-              abort(new FetchException(Urls.redact(uri.toString()) + " sent more than the limit of "
+              abort(new FetchException(FetchException.Kind.TOO_LARGE, Urls.redact(uri.toString()) + " sent more than the limit of "
                   + limit + " bytes"));
               return;
             }
@@ -363,7 +363,7 @@ public final class HttpFetcher implements AutoCloseable {
             }
           }
         } catch (IOException e) {
-          abort(new FetchException("cannot write " + file + ": " + e.getMessage()));
+          abort(new FetchException(FetchException.Kind.OTHER, "cannot write " + file + ": " + e.getMessage()));
           return;
         }
         subscription.request(1);

@@ -10,6 +10,8 @@ public final class Urls {
   private static final Pattern SECRET_NAME = Pattern.compile(
       "(?i).*(token|key|secret|pass|pwd|sig|auth|credential|session|code).*");
 
+  private static final Pattern URL_IN_TEXT = Pattern.compile("(?i)https?://[^\\s'\"<>]+");
+
   private Urls() {
   }
 
@@ -39,6 +41,25 @@ public final class Urls {
       int q = noUser.indexOf('?');
       return q < 0 ? noUser : noUser.substring(0, q) + "?***";
     }
+  }
+
+  /**
+   * Redacts every http(s) URL found in a text (see {@link #redact(String)}).
+   *
+   * @param text any text, may be null
+   * @return the text with its URLs redacted
+   */
+  public static String redactAll(String text) {
+    if (text == null) {
+      return null;
+    }
+    java.util.regex.Matcher m = URL_IN_TEXT.matcher(text);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(redact(m.group())));
+    }
+    m.appendTail(sb);
+    return sb.toString();
   }
 
   /**
