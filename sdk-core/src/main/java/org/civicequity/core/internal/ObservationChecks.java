@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.civicequity.core.Codelist;
 import org.civicequity.core.Codelists;
@@ -30,15 +31,52 @@ import tools.jackson.databind.JsonNode;
  */
 public final class ObservationChecks {
   static final String VALUE_WITHOUT_STATUS = "VALUE_WITHOUT_STATUS_MISSING";
+  private static final int STATUS = Observation.FIELDS.indexOf("status");
+
+  static {
+    // text(o, i) and number(o, i) below read fields by their position in Observation.FIELDS
+    if (!Observation.FIELDS.equals(List.of("indicator", "geoLevel", "geoId", "geoName", "period",
+        "raceEthnicity", "sex", "age", "income", "disability", "nativity", "value", "moe", "lower",
+        "upper", "numerator", "denominator", "status", "note"))) {
+      throw new IllegalStateException("Observation.FIELDS changed: update ObservationChecks");
+    }
+  }
   static final String SUPPRESSED_VALUE = "SUPPRESSED_VALUE_PRESENT";
   private static final String CODES_REF = StandardSchemas.ID_PREFIX + "codes.schema.json#/$defs/";
 
-  /** A constraint on one field's value, with its finding code. */
-  private record ValueRule(String code, String keyword, Pattern pattern, Integer minLength,
-      Integer maxLength, Double minimum, Double maximum, Double exclusiveMinimum,
-      Double exclusiveMaximum) {
+  /** Remembers the outcome of a text check for the few thousand values a feed repeats most. */
+  private static final class Memo {
+    private static final int MAX = 4_096;
+    private final Map<String, String> outcomes = new ConcurrentHashMap<>();
 
+    String get(String value) {
+      return outcomes.get(value);
+    }
+
+    void put(String value, String outcome) {
+      if (outcomes.size() < MAX && value.length() <= 256) {
+        outcomes.put(value, outcome);
+      }
+    }
+  }
+
+  /** A constraint on one field's value, with its finding code. */
+  private record ValueRule(String code, Pattern pattern, Integer minLength, Integer maxLength,
+      Double minimum, Double maximum, Double exclusiveMinimum, Double exclusiveMaximum,
+      Memo memo) {
+
+    /** @return the failing keyword, or null when the text meets the rule */
     String failure(String s) {
+      String known = memo.get(s);
+      if (known != null) {
+        return known.isEmpty() ? null : known;
+      }
+      String outcome = evaluate(s);
+      memo.put(s, outcome == null ? "" : outcome);
+      return outcome;
+    }
+
+    private String evaluate(String s) {
       if (pattern != null && !pattern.matcher(s).find()) {
         return "pattern";
       }
@@ -70,16 +108,28 @@ public final class ObservationChecks {
   }
 
   /** What the schema says about one field. */
-  private record FieldSpec(String name, boolean numeric, Codelist codelist, List<ValueRule> rules) {
+  private record FieldSpec(String name, int index, boolean numeric, boolean required,
+      Codelist codelist, List<ValueRule> rules) {
   }
 
   /** "When field {@code ifField} equals {@code value}, field {@code field} matches pattern". */
   private record Conditional(String ifField, String value, String field, Pattern pattern,
-      String code, String reportedField) {
+      String code, String reportedField, Memo memo, int ifIndex, int fieldIndex) {
+
+    boolean matches(String s) {
+      String known = memo.get(s);
+      if (known != null) {
+        return known.isEmpty();
+      }
+      boolean ok = pattern.matcher(s).find();
+      memo.put(s, ok ? "" : "pattern");
+      return ok;
+    }
   }
 
   private final Set<String> required;
   private final Map<String, FieldSpec> fields;
+  private final List<FieldSpec> fieldOrder;
   private final Pattern extensionName;
   private final boolean additionalAllowed;
   private final List<Conditional> conditionals;
@@ -91,6 +141,7 @@ public final class ObservationChecks {
       String valueWithoutStatusField, String suppressedValueField) {
     this.required = Set.copyOf(required);
     this.fields = Map.copyOf(fields);
+    this.fieldOrder = List.copyOf(fields.values());
     this.extensionName = extensionName;
     this.additionalAllowed = additionalAllowed;
     this.conditionals = List.copyOf(conditionals);
@@ -128,7 +179,8 @@ public final class ObservationChecks {
     }
     Map<String, FieldSpec> fields = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> p : schema.path("properties").properties()) {
-      fields.put(p.getKey(), field(schema, p.getKey(), p.getValue(), codelists));
+      fields.put(p.getKey(), field(schema, p.getKey(), p.getValue(), codelists,
+          required.contains(p.getKey())));
     }
     Pattern extensionName = null;
     for (Map.Entry<String, JsonNode> p : schema.path("patternProperties").properties()) {
@@ -159,7 +211,8 @@ public final class ObservationChecks {
               .iterator().next();
           conditionals.add(new Conditional(ifProp.getKey(), ifProp.getValue().path("const")
               .asString(), thenProp.getKey(), Pattern.compile(thenProp.getValue().path("pattern")
-              .asString()), code, xField == null ? thenProp.getKey() : xField));
+              .asString()), code, xField == null ? thenProp.getKey() : xField, new Memo(),
+              fieldIndex(ifProp.getKey()), fieldIndex(thenProp.getKey())));
         }
       } else {
         throw new IllegalStateException("observation.schema.json has a constraint with x-code "
@@ -196,7 +249,7 @@ public final class ObservationChecks {
   }
 
   private static FieldSpec field(JsonNode schema, String name, JsonNode spec,
-      Codelists codelists) {
+      Codelists codelists, boolean required) {
     boolean numeric = false;
     JsonNode type = spec.path("type");
     for (JsonNode t : type.isArray() ? type : List.of(type)) {
@@ -218,13 +271,19 @@ public final class ObservationChecks {
       if (code == null || SchemaViolation.REQUIRED_FIELD_MISSING.equals(code)) {
         continue; // presence: the record has no "present but null"; required covers it
       }
-      rules.add(new ValueRule(code, null,
+      rules.add(new ValueRule(code,
           node.path("pattern").isString() ? Pattern.compile(node.path("pattern").asString()) : null,
           intOrNull(node, "minLength"), intOrNull(node, "maxLength"),
           numberOrNull(node, "minimum"), numberOrNull(node, "maximum"),
-          numberOrNull(node, "exclusiveMinimum"), numberOrNull(node, "exclusiveMaximum")));
+          numberOrNull(node, "exclusiveMinimum"), numberOrNull(node, "exclusiveMaximum"),
+          new Memo()));
     }
-    return new FieldSpec(name, numeric, codelist, rules);
+    int index = Observation.FIELDS.indexOf(name);
+    if (index < 0) {
+      throw new IllegalStateException("observation.schema.json defines the field " + name
+          + " that the Observation record does not have");
+    }
+    return new FieldSpec(name, index, numeric, required, codelist, List.copyOf(rules));
   }
 
   private static Integer intOrNull(JsonNode n, String k) {
@@ -244,7 +303,7 @@ public final class ObservationChecks {
   public List<SchemaViolation> check(Observation o) {
     List<SchemaViolation> out = null;
     Map<String, String> unparsed = o.unparsed();
-    for (FieldSpec f : fields.values()) {
+    for (FieldSpec f : fieldOrder) {
       String name = f.name;
       boolean wrongType = !unparsed.isEmpty() && unparsed.containsKey(name);
       if (wrongType) {
@@ -253,9 +312,9 @@ public final class ObservationChecks {
         continue;
       }
       if (f.numeric) {
-        Double d = o.number(name);
+        Double d = number(o, f.index);
         if (d == null) {
-          out = missing(out, name);
+          out = missing(out, f);
           continue;
         }
         for (ValueRule r : f.rules) {
@@ -265,9 +324,9 @@ public final class ObservationChecks {
           }
         }
       } else {
-        String s = text(o, name);
+        String s = text(o, f.index);
         if (s == null) {
-          out = missing(out, name);
+          out = missing(out, f);
           continue;
         }
         if (f.codelist != null && !f.codelist.accepts(s)) {
@@ -286,9 +345,9 @@ public final class ObservationChecks {
       out = checkExtra(o, out);
     }
     for (Conditional c : conditionals) {
-      if (c.value.equals(typedText(o, c.ifField))) {
-        String s = typedText(o, c.field);
-        if (s != null && !c.pattern.matcher(s).find()) {
+      if (c.value.equals(typedText(o, c.ifField, c.ifIndex))) {
+        String s = typedText(o, c.field, c.fieldIndex);
+        if (s != null && !c.matches(s)) {
           out = add(out, c.code, c.reportedField, "pattern", c.field + ": '" + s
               + "' does not have the form " + c.ifField + " " + c.value + " requires");
         }
@@ -296,14 +355,14 @@ public final class ObservationChecks {
     }
     boolean valuePresent = o.value() != null || unparsed.containsKey("value");
     if (valueWithoutStatusField != null && !valuePresent) {
-      String status = typedText(o, "status");
+      String status = typedText(o, "status", STATUS);
       if (status == null || "ok".equals(status)) {
         out = add(out, VALUE_WITHOUT_STATUS, valueWithoutStatusField, "then",
             "there is no value and no status other than ok that says why");
       }
     }
     if (suppressedValueField != null && valuePresent && "suppressed".equals(typedText(o,
-        "status"))) {
+        "status", STATUS))) {
       out = add(out, SUPPRESSED_VALUE, suppressedValueField, "then",
           "the observation is suppressed but carries a value");
     }
@@ -338,37 +397,60 @@ public final class ObservationChecks {
     return extensionName != null && extensionName.matcher(name).find();
   }
 
-  private List<SchemaViolation> missing(List<SchemaViolation> out, String name) {
-    if (required.contains(name)) {
-      return add(out, SchemaViolation.REQUIRED_FIELD_MISSING, name, "required",
-          "the required field " + name + " is missing");
+  private static List<SchemaViolation> missing(List<SchemaViolation> out, FieldSpec f) {
+    if (f.required) {
+      return add(out, SchemaViolation.REQUIRED_FIELD_MISSING, f.name, "required",
+          "the required field " + f.name + " is missing");
     }
     return out;
   }
 
   /** The text of a field when it holds text of the right type, else null. */
-  private static String typedText(Observation o, String field) {
-    if (o.unparsed().containsKey(field)) {
+  private static String typedText(Observation o, String field, int index) {
+    if (!o.unparsed().isEmpty() && o.unparsed().containsKey(field)) {
       return null;
     }
-    return text(o, field);
+    return text(o, index);
   }
 
-  private static String text(Observation o, String field) {
-    return switch (field) {
-      case "indicator" -> o.indicator();
-      case "geoLevel" -> o.geoLevel();
-      case "geoId" -> o.geoId();
-      case "geoName" -> o.geoName();
-      case "period" -> o.period();
-      case "status" -> o.status();
-      case "note" -> o.note();
-      case "raceEthnicity" -> o.raceEthnicity();
-      case "sex" -> o.sex();
-      case "age" -> o.age();
-      case "income" -> o.income();
-      case "disability" -> o.disability();
-      case "nativity" -> o.nativity();
+  private static int fieldIndex(String name) {
+    int i = Observation.FIELDS.indexOf(name);
+    if (i < 0) {
+      throw new IllegalStateException("observation.schema.json refers to the field " + name
+          + " that the Observation record does not have");
+    }
+    return i;
+  }
+
+  /** A text field by its index in {@link Observation#FIELDS} (null for numeric fields). */
+  private static String text(Observation o, int index) {
+    return switch (index) {
+      case 0 -> o.indicator();
+      case 1 -> o.geoLevel();
+      case 2 -> o.geoId();
+      case 3 -> o.geoName();
+      case 4 -> o.period();
+      case 5 -> o.raceEthnicity();
+      case 6 -> o.sex();
+      case 7 -> o.age();
+      case 8 -> o.income();
+      case 9 -> o.disability();
+      case 10 -> o.nativity();
+      case 17 -> o.status();
+      case 18 -> o.note();
+      default -> null;
+    };
+  }
+
+  /** A numeric field by its index in {@link Observation#FIELDS} (null for text fields). */
+  private static Double number(Observation o, int index) {
+    return switch (index) {
+      case 11 -> o.value();
+      case 12 -> o.moe();
+      case 13 -> o.lower();
+      case 14 -> o.upper();
+      case 15 -> o.numerator();
+      case 16 -> o.denominator();
       default -> null;
     };
   }

@@ -1,9 +1,10 @@
 package org.civicequity.core.io.internal;
 
 import java.io.Writer;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
-import org.civicequity.core.Numbers;
 import org.civicequity.core.Observation;
 import org.civicequity.core.SourceLocation;
 import org.civicequity.core.io.ReadProblem;
@@ -24,6 +25,15 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class ObservationObjects {
   private static final int MAX_RAW_CHARS = 4_096;
+  private static final Map<String, Integer> INDEX;
+
+  static {
+    Map<String, Integer> m = new HashMap<>();
+    for (int i = 0; i < Observation.FIELDS.size(); i++) {
+      m.put(Observation.FIELDS.get(i), i);
+    }
+    INDEX = Map.copyOf(m);
+  }
 
   private final JsonFactory factory;
   private final int maxFields;
@@ -68,7 +78,8 @@ public final class ObservationObjects {
         p.skipChildren();
         continue;
       }
-      int index = Observation.FIELDS.indexOf(name);
+      Integer known = INDEX.get(name);
+      int index = known == null ? -1 : known;
       boolean duplicate;
       if (index >= 0) {
         duplicate = (seenStandard & (1 << index)) != 0;
@@ -109,15 +120,18 @@ public final class ObservationObjects {
         }
       }
       case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-        String s = p.getText();
         if (numeric) {
-          Double d = Numbers.parse(s);
-          if (d == null) {
-            b.unparsed(name, s);
-          } else {
+          // the rules of Numbers.parse: finite, at most 64 characters, else kept as text
+          double d = p.getTextLength() <= 64 ? p.getDoubleValue() : Double.NaN;
+          if (Double.isFinite(d)) {
             b.number(name, d);
+          } else {
+            b.unparsed(name, p.getText());
           }
-        } else if (index < 0) {
+          return;
+        }
+        String s = p.getText();
+        if (index < 0) {
           b.extra(name, s);
         } else {
           b.unparsed(name, s);
