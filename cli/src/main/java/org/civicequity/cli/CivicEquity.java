@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
         // Keep this list in the order of the --help listing; add new commands here.
         ValidateCommand.class, RulesCommand.class,
-        InitCommand.class,
+        InitCommand.class, CompareCommand.class,
         CommandLine.HelpCommand.class})
 public final class CivicEquity implements Callable<Integer> {
 
