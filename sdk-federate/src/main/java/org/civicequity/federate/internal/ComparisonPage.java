@@ -238,7 +238,7 @@ public final class ComparisonPage {
       int y = 5 + i * ROW;
       double w = Math.max(1, barArea * r.id / max);
       out.append("<text x=\"").append(LABEL - 6).append("\" y=\"").append(y + 16)
-          .append("\" text-anchor=\"end\">").append(esc(clip(r.jurisdiction, 30))).append("</text>")
+          .append("\" text-anchor=\"end\">").append(esc(clip(r.jurisdiction, 28))).append("</text>")
           .append("<rect class=\"bar\" x=\"").append(LABEL).append("\" y=\"").append(y + 3)
           .append("\" width=\"").append(num(w)).append("\" height=\"").append(ROW - 6).append("\"/>")
           .append("<text x=\"").append(num(LABEL + w + 6)).append("\" y=\"").append(y + 16)
