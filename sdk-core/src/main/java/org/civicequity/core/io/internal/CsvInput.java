@@ -124,10 +124,23 @@ final class CsvInput extends Reader {
   /** Moves decoded characters through the field guard into {@code cbuf}. */
   private int drain(char[] cbuf, int off, int len) {
     int n = 0;
+    char[] in = decoded.array();
+    int i = decoded.position();
+    int limit = decoded.limit();
     // leave room for an extra closing quote
-    while (decoded.hasRemaining() && n < len - 1) {
-      int pos = decoded.position();
-      char c = decoded.get();
+    while (i < limit && n < len - 1) {
+      char c = in[i];
+      if (!atFieldStart && !truncating && c != '"' && c != ',' && c != '\n' && c != '\r'
+          && c != REPLACEMENT && fieldLength < maxFieldChars) {
+        // the common case: an ordinary character inside a field
+        fieldLength++;
+        column++;
+        previousWasCr = false;
+        cbuf[off + n++] = c;
+        i++;
+        continue;
+      }
+      int pos = i++;
       long charLine = line;
       long charColumn = column;
       advancePosition(c);
@@ -171,6 +184,7 @@ final class CsvInput extends Reader {
         emittedInQuotes = !emittedInQuotes;
       }
     }
+    decoded.position(i);
     if (!decoded.hasRemaining() && eof && flushed && truncating && emittedInQuotes && n < len) {
       // the input ended inside a truncated quoted field: close it so the parser reports the
       // field rather than an unterminated quote hiding the real problem
