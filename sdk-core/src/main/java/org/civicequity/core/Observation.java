@@ -14,6 +14,10 @@ import java.util.Objects;
  * offending value, and fields the standard does not define (including {@code x-} extensions) are
  * kept in {@link #extra()}.
  *
+ * <p>The record carries the Bean Validation constraint {@link ValidObservation}: validating it
+ * (or calling {@link ObservationConstraints}) reports the structural finding codes of
+ * {@code observation.schema.json} on their fields.
+ *
  * @param indicator     the indicator id, defined in the feed's {@code indicators.json}
  * @param geoLevel      the geography level code (codelist {@code geo-level})
  * @param geoId         the census GEOID, or the id of a custom geography
