@@ -122,15 +122,15 @@ public final class ObservationObjects {
       case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
         if (numeric) {
           // the rules of Numbers.parse: finite, at most 64 characters, else kept as text
-          double d = p.getTextLength() <= 64 ? p.getDoubleValue() : Double.NaN;
+          double d = p.getStringLength() <= 64 ? p.getDoubleValue() : Double.NaN;
           if (Double.isFinite(d)) {
             b.number(name, d);
           } else {
-            b.unparsed(name, p.getText());
+            b.unparsed(name, p.getString());
           }
           return;
         }
-        String s = p.getText();
+        String s = p.getString();
         if (index < 0) {
           b.extra(name, s);
         } else {
@@ -153,7 +153,7 @@ public final class ObservationObjects {
       }
       default -> {
         // true, false
-        String s = p.getText();
+        String s = p.getString();
         if (index < 0) {
           b.extra(name, s);
         } else {
