@@ -1,0 +1,298 @@
+package org.civicequity.publish;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.civicequity.core.Codelists;
+import org.civicequity.core.Geography;
+import org.civicequity.core.Indicator;
+import org.civicequity.core.Manifest;
+import org.civicequity.core.Observation;
+import org.civicequity.core.SuppressionPolicy;
+import org.civicequity.core.io.Feed;
+import org.civicequity.core.io.ManifestWriter;
+import org.civicequity.core.io.ObservationReader;
+import org.civicequity.core.io.ReadOptions;
+import org.civicequity.core.io.ReadProblem;
+import org.civicequity.core.io.ReadResult;
+import org.civicequity.publish.internal.AtomicSwap;
+import org.civicequity.publish.internal.Changes;
+import org.civicequity.publish.internal.Dashboard;
+import org.civicequity.publish.internal.DataPackage;
+import org.civicequity.publish.internal.Dcat;
+import org.civicequity.publish.internal.FeedFiles;
+import org.civicequity.publish.internal.ObservationOrder;
+import org.civicequity.publish.internal.PublishFaults;
+import org.civicequity.publish.internal.Suppression;
+import org.civicequity.publish.internal.WrittenFile;
+import org.civicequity.validate.FeedContext;
+import org.civicequity.validate.RuleSetting;
+import org.civicequity.validate.UnreadableInputException;
+import org.civicequity.validate.ValidationReport;
+import org.civicequity.validate.Validator;
+import org.civicequity.validate.ValidatorOptions;
+
+/**
+ * Publishes a source folder (a feed that is being edited: {@code datapackage.json} with the
+ * publisher's metadata, {@code indicators.json}, {@code observations.csv} or {@code .ndjson},
+ * and {@code geographies.csv} when custom areas are used) as a feed:
+ *
+ * <ol>
+ *   <li>read and validate the sources, refusing to publish on errors (with the report);</li>
+ *   <li>apply the feed's suppression policy (small cells, then complementary suppression);</li>
+ *   <li>write the feed into a temporary directory beside the target: observations in canonical
+ *       order as CSV and NDJSON, indicators, geographies, {@code CHANGES.json} against a previous
+ *       version, {@code datapackage.json} with sizes, SHA-256 hashes and the Table Schema,
+ *       {@code data.json} (DCAT-US 1.1) and the {@code index.html} dashboard;</li>
+ *   <li>validate the written feed as a whole (checksums included);</li>
+ *   <li>move it into place atomically (see {@code AtomicSwap}).</li>
+ * </ol>
+ *
+ * <p>A failure at any step leaves the previous feed as it was. The same sources and the same
+ * issue date give a byte-identical feed.
+ */
+public final class FeedPublisher {
+  /** The rules publishing makes true by applying the suppression policy. */
+  private static final List<String> POLICY_RULES = List.of("SMALL_CELL_NOT_SUPPRESSED", "SUPPRESSION_RECOVERABLE");
+
+  private FeedPublisher() {
+  }
+
+  /**
+   * Publishes a source folder.
+   *
+   * @param source  the source folder
+   * @param target  the feed directory to create or replace
+   * @param options the options
+   * @return what was published
+   * @throws PublishException if the sources are invalid or incomplete; nothing was changed
+   * @throws IOException      if reading or writing fails; the previous feed is unchanged
+   */
+  public static PublishResult publish(Path source, Path target, PublishOptions options)
+      throws PublishException, IOException {
+    return publish(source, target, options, PublishFaults.NONE);
+  }
+
+  static PublishResult publish(Path source, Path target, PublishOptions options, PublishFaults faults)
+      throws PublishException, IOException {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(options, "options");
+    if (!Files.isDirectory(source)) {
+      throw new PublishException("cannot publish " + source, List.of(source + " is not a directory"));
+    }
+    Path absSource = source.toAbsolutePath().normalize();
+    Path absTarget = target.toAbsolutePath().normalize();
+    if (absTarget.startsWith(absSource) || absSource.startsWith(absTarget)) {
+      throw new PublishException("cannot publish " + source, List.of("the feed directory " + target
+          + " must not be the source folder or lie inside it (or the other way round)"));
+    }
+    Sources src = read(source);
+    Codelists codelists = Codelists.standard();
+    Manifest template = src.manifest;
+    SuppressionPolicy policy = template != null && template.civicEquity() != null
+        ? template.civicEquity().suppressionPolicy() : null;
+
+    // 1. validate the sources (the suppression rules are what step 2 makes true)
+    ValidatorOptions before = options.validatorOptions();
+    for (String code : POLICY_RULES) {
+      before = before.withRule(code, RuleSetting.off());
+    }
+    FeedContext ctx = context(source.toString(), src, codelists, policy);
+    ValidationReport first = Validator.create(before).validate(src.observations, ctx);
+    if (!first.valid()) {
+      throw new PublishException("the sources have " + first.summary().errors()
+          + " error(s); nothing was published", first);
+    }
+    if (template != null) {
+      List<String> missing = Dcat.missing(template);
+      if (!missing.isEmpty()) {
+        throw new PublishException("the feed's metadata is incomplete; nothing was published", missing);
+      }
+    } else {
+      throw new PublishException("the source folder has no datapackage.json; nothing was published",
+          List.of("write a datapackage.json with name, title, licenses and civicEquity.publisher (name, email, "
+              + "jurisdiction) — `civic-equity convert` and `civic-equity init` create one"));
+    }
+
+    // 2. suppression policy, canonical order
+    List<Observation> rows = src.observations;
+    int small = 0;
+    int comp = 0;
+    if (policy != null && policy.minimumCellSize() != null) {
+      Map<String, String> units = new HashMap<>();
+      src.indicators.forEach(i -> units.put(i.id(), i.unit()));
+      Suppression.Result r = new Suppression(policy.minimumCellSize(), policy.complementary(), units,
+          codelists.get("race-ethnicity")).apply(rows);
+      rows = r.observations();
+      small = r.smallCells();
+      comp = r.complementary();
+    }
+    rows = new ArrayList<>(rows);
+    rows.sort(ObservationOrder.ORDER);
+    String issued = options.issued().toString();
+    String created = issued + "T00:00:00Z";
+    String version = template.version() != null ? template.version() : issued;
+
+    // 3. write, 4. validate what was written, 5. move
+    try (AtomicSwap swap = new AtomicSwap(target)) {
+      Path dir = swap.temp();
+      FeedFiles files = new FeedFiles(dir, faults);
+      Map<String, WrittenFile> written = new LinkedHashMap<>();
+      put(written, files.observationsCsv("observations.csv", rows));
+      put(written, files.observationsNdjson("observations.ndjson", rows));
+      put(written, files.indicators(src.indicators));
+      if (!src.geographies.isEmpty()) {
+        put(written, files.geographies(src.geographies));
+      }
+      if (options.previous() != null) {
+        put(written, files.json("CHANGES.json", changes(options.previous(), version, created, rows, src.indicators)));
+      }
+      String defaultName = org.civicequity.publish.internal.CustomAreas.slug(absTarget.getFileName().toString());
+      Manifest manifest = DataPackage.build(template, defaultName, created, version, written,
+          FeedFiles.extraColumns(rows), src.indicators);
+      put(written, files.json("datapackage.json", ManifestWriter.toJson(manifest)));
+      int[] years = years(rows);
+      put(written, files.json("data.json", Dcat.build(manifest, src.indicators, years[0] == Integer.MAX_VALUE ? null
+          : years[0], years[1] == Integer.MIN_VALUE ? null : years[1], issued,
+          options.baseUrl() != null ? options.baseUrl() : baseOf(template.homepage()))));
+      String generator = "civic-equity " + version();
+      put(written, files.text("index.html",
+          new Dashboard(manifest, src.indicators, codelists.get("race-ethnicity"), issued, generator).render(rows)));
+      ValidationReport after;
+      try {
+        after = Validator.create(options.validatorOptions()).validate(dir);
+      } catch (UnreadableInputException e) {
+        throw new IOException("the feed just written cannot be read back: " + e.getMessage(), e);
+      }
+      if (!after.valid()) {
+        throw new PublishException("the feed as written is not valid (" + after.summary().errors()
+            + " error(s)); nothing was published", after);
+      }
+      swap.commit(faults);
+      return new PublishResult(absTarget, after, rows.size(), src.indicators.size(), small, comp,
+          new ArrayList<>(written.keySet()));
+    }
+  }
+
+  private static void put(Map<String, WrittenFile> m, WrittenFile f) {
+    m.put(f.path(), f);
+  }
+
+  private static String baseOf(String homepage) {
+    if (homepage == null || !homepage.matches("https?://[^\\s]+")) {
+      return null;
+    }
+    return homepage.endsWith("/") ? homepage : homepage + "/";
+  }
+
+  private static String version() {
+    String v = FeedPublisher.class.getPackage() == null ? null : FeedPublisher.class.getPackage().getImplementationVersion();
+    return v == null ? "1.0.0-SNAPSHOT" : v;
+  }
+
+  private static int[] years(List<Observation> rows) {
+    int min = Integer.MAX_VALUE;
+    int max = Integer.MIN_VALUE;
+    for (Observation o : rows) {
+      if (o.period() == null || o.period().length() < 4) {
+        continue;
+      }
+      try {
+        min = Math.min(min, Integer.parseInt(o.period().substring(0, 4)));
+        String end = o.period().contains("/") ? o.period().substring(o.period().indexOf('/') + 1) : o.period();
+        max = Math.max(max, Integer.parseInt(end.substring(0, 4)));
+      } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+        // an invalid period cannot get past validation; ignore it here
+      }
+    }
+    return new int[] {min, max};
+  }
+
+  private static tools.jackson.databind.node.ObjectNode changes(Path previous, String version, String created,
+      List<Observation> rows, List<Indicator> indicators) throws PublishException, IOException {
+    Sources old = read(previous);
+    return Changes.compute(old.manifest == null ? null : old.manifest.version(),
+        old.manifest == null ? null : old.manifest.created(), version, created, old.observations, rows,
+        old.indicators, indicators);
+  }
+
+  private static FeedContext context(String input, Sources src, Codelists codelists, SuppressionPolicy policy) {
+    FeedContext.Builder b = FeedContext.builder().input(input).hasManifest(src.manifest != null)
+        .indicators(src.indicators).geographies(src.geographies).codelists(codelists.asMap());
+    if (src.manifest != null && src.manifest.civicEquity() != null) {
+      var ce = src.manifest.civicEquity();
+      b.standardVersion(ce.standardVersion());
+      if (ce.publisher() != null && ce.publisher().jurisdiction() != null) {
+        b.jurisdiction(ce.publisher().jurisdiction().geoLevel(), ce.publisher().jurisdiction().geoId());
+      }
+      if (ce.extensions() != null) {
+        b.extensions(new java.util.HashSet<>(ce.extensions()));
+      }
+    }
+    if (policy != null && policy.minimumCellSize() != null) {
+      b.suppressionMinimum(policy.minimumCellSize().doubleValue());
+    }
+    return b.build();
+  }
+
+  /** What a source folder holds. */
+  private record Sources(Manifest manifest, List<Indicator> indicators, List<Geography> geographies,
+      List<Observation> observations) {
+  }
+
+  private static Sources read(Path dir) throws PublishException, IOException {
+    List<String> problems = new ArrayList<>();
+    try (Feed feed = Feed.open(dir)) {
+      Manifest manifest = null;
+      if (feed.hasManifest()) {
+        ReadResult<Manifest> m = feed.manifest();
+        m.problems().forEach(p -> problems.add(p.toString()));
+        manifest = m.value().orElse(null);
+      }
+      List<Indicator> indicators = List.of();
+      if (!feed.exists(Feed.INDICATORS)) {
+        problems.add(dir.resolve(Feed.INDICATORS) + ": missing (the indicator definitions)");
+      } else {
+        ReadResult<List<Indicator>> ir = feed.indicators();
+        ir.problems().forEach(p -> problems.add(p.toString()));
+        indicators = ir.value().orElse(List.of());
+      }
+      List<Geography> geographies = List.of();
+      var gr = feed.geographies();
+      if (gr.isPresent()) {
+        gr.get().problems().forEach(p -> problems.add(p.toString()));
+        geographies = gr.get().value().orElse(List.of());
+      }
+      List<Observation> observations = new ArrayList<>();
+      List<String> paths = feed.observationPaths();
+      if (paths.isEmpty()) {
+        problems.add(dir + ": no observations.csv or observations.ndjson");
+      }
+      for (String p : paths) {
+        if (!feed.exists(p)) {
+          problems.add(dir.resolve(p) + ": missing (named in datapackage.json)");
+          continue;
+        }
+        try (ObservationReader r = feed.observations(p, ReadOptions.defaults())) {
+          while (r.hasNext()) {
+            observations.add(r.next());
+          }
+          for (ReadProblem rp : r.problems()) {
+            problems.add(rp.toString());
+          }
+        }
+      }
+      if (!problems.isEmpty()) {
+        throw new PublishException("cannot read the sources in " + dir + "; nothing was published", problems);
+      }
+      return new Sources(manifest, indicators, geographies, observations);
+    }
+  }
+}
