@@ -77,6 +77,11 @@ class InitConformanceTest {
       }
     }
 
+    // And the validator of this command line agrees: the folder is valid as written.
+    CivicEquityTest.Run validation = run("validate", dir.toString());
+    assertThat(validation.exitCode()).as(validation.out() + validation.err()).isEqualTo(ExitCode.OK);
+    assertThat(validation.out()).contains("VALID: 0 errors, 0 warnings");
+
     // The example indicator is comparable: it names a core-catalogue indicator of the same unit.
     JsonNode example = indicators.path("indicators").get(0);
     try (InputStream in = getClass().getResourceAsStream("/org/civicequity/schema/catalogue/indicators.json")) {
