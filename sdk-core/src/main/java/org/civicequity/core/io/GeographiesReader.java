@@ -6,18 +6,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.civicequity.core.Geography;
 import org.civicequity.core.io.internal.CsvRowSource;
 import org.civicequity.core.io.internal.Problems;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads {@code geographies.csv}: one custom area per row, columns {@code geoId},
  * {@code geoName}, {@code parentGeoId}, {@code tracts} (11-digit tract GEOIDs separated by
- * spaces); other columns are ignored here ({@code geography.schema.json} judges them). The CSV
- * syntax rules and problems are those of {@link ObservationReader}. A row without a
- * {@code geoId} is reported by the schema, not kept.
+ * spaces). The CSV syntax rules and problems are those of {@link ObservationReader}. A row
+ * without a {@code geoId} is not kept as a {@link Geography}.
+ *
+ * <p>For validation, {@link ReadResult#tree()} is a JSON array with one object per well-formed
+ * data row (every column with a non-empty cell, as text, unknown columns included), which
+ * {@code geography.schema.json} checks element by element; {@link ReadResult#locate(String)} of
+ * {@code /3} gives that row's physical line.
  */
 public final class GeographiesReader {
   private GeographiesReader() {
@@ -47,6 +55,8 @@ public final class GeographiesReader {
       ReadOptions options) {
     Problems problems = new Problems(options.maxProblemsKept(), options.onProblem());
     List<Geography> out = new ArrayList<>();
+    ArrayNode tree = JsonNodeFactory.instance.arrayNode();
+    Map<String, Long> lines = new HashMap<>();
     try (CsvRowSource<Geography> rows = new CsvRowSource<>(in, fileName, options, problems,
         (names, p) -> {
           List<String> cols = Arrays.asList(names);
@@ -55,6 +65,13 @@ public final class GeographiesReader {
           int parent = cols.indexOf("parentGeoId");
           int tracts = cols.indexOf("tracts");
           return (cells, loc) -> {
+            ObjectNode row = tree.addObject();
+            for (int i = 0; i < names.length; i++) {
+              if (names[i] != null && cells[i] != null && !cells[i].isEmpty()) {
+                row.put(names[i], cells[i]);
+              }
+            }
+            lines.put("/" + (tree.size() - 1), loc.line());
             String geoId = cell(cells, id);
             if (geoId == null) {
               return null;
@@ -70,7 +87,8 @@ public final class GeographiesReader {
         out.add(g);
       }
     }
-    return new ReadResult<>(fileName, out, problems.kept(), null, Map.of());
+    lines.put("", 1L);
+    return new ReadResult<>(fileName, out, problems.kept(), tree, lines);
   }
 
   private static String cell(String[] cells, int i) {

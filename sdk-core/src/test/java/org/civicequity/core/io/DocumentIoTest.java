@@ -162,5 +162,14 @@ class DocumentIoTest {
     assertThat(g.get(1).location().row()).isEqualTo(3);
     assertThat(r.problems()).extracting(ReadProblem::code)
         .containsExactly(ReadProblem.RAGGED_ROW);
+    tools.jackson.databind.JsonNode rows = r.tree().orElseThrow();
+    assertThat(rows.size()).isEqualTo(3);
+    assertThat(rows.get(0).path("x-area").asString()).isEqualTo("1.2");
+    assertThat(StandardSchemas.validate("geography.schema.json", rows.get(0))).isEmpty();
+    List<SchemaViolation> noId = StandardSchemas.validate("geography.schema.json", rows.get(1));
+    assertThat(noId).extracting(SchemaViolation::code, SchemaViolation::field).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("REQUIRED_FIELD_MISSING", "geoId"));
+    assertThat(r.locate("/1").line()).isEqualTo(3);
+    assertThat(r.locate("/2/geoId").line()).isEqualTo(4);
   }
 }
