@@ -33,9 +33,9 @@ import org.civicequity.publish.Estimate;
 public final class Dashboard {
   private static final int MAX_GEO_BARS = 60;
   private static final int BAR_H = 18;
-  private static final int LABEL_W = 230;
+  private static final int LABEL_W = 270;
   private static final int PLOT_W = 380;
-  private static final int VALUE_W = 110;
+  private static final int VALUE_W = 170;
   private static final List<String> REFERENCES = List.of("white-alone-nh", "white-alone", "white-alone-incl-mena");
 
   private final Manifest manifest;
@@ -343,7 +343,7 @@ public final class Dashboard {
         .append("\" y2=\"").append(height - 20).append("\"/>\n");
     int y = 4;
     for (Bar b : bars) {
-      String label = b.label().length() > 34 ? b.label().substring(0, 33) + "…" : b.label();
+      String label = b.label().length() > 40 ? b.label().substring(0, 39) + "…" : b.label();
       h.append("<g class=\"row ").append(Html.attr(b.status())).append("\">");
       h.append("<text class=\"label\" x=\"").append(LABEL_W - 6).append("\" y=\"").append(y + 13)
           .append("\" text-anchor=\"end\"><title>").append(Html.text(b.label())).append("</title>")
