@@ -231,6 +231,22 @@ class CsvReaderTest {
   }
 
   @Test
+  void utf16FileIsOneClearProblem() {
+    byte[] body = (HEADER + "a,county,24510,2022,1,x\n").getBytes(StandardCharsets.UTF_16LE);
+    byte[] bytes = new byte[body.length + 2];
+    bytes[0] = (byte) 0xFF;
+    bytes[1] = (byte) 0xFE;
+    System.arraycopy(body, 0, bytes, 2, body.length);
+    Result r = read(bytes);
+    assertThat(r.rows()).isEmpty();
+    assertThat(r.problems()).extracting(ReadProblem::code).containsExactly(ReadProblem.ENCODING);
+    assertThat(r.problems().get(0).message()).contains("UTF-16LE", "UTF-8");
+    JsonReaderTest.Result nd = JsonReaderTest.read(bytes, ObservationFormat.NDJSON,
+        ReadOptions.defaults());
+    assertThat(nd.problems()).extracting(ReadProblem::code).containsExactly(ReadProblem.ENCODING);
+  }
+
+  @Test
   void emptyFileHasNoHeader() {
     Result r = read("");
     assertThat(r.rows()).isEmpty();

@@ -72,15 +72,33 @@ public final class CsvRowSource<T> implements AutoCloseable {
     this.file = file;
     this.maxFieldChars = options.maxFieldChars();
     this.problems = problems;
-    this.input = new CsvInput(in, options.maxFieldChars());
+    InputStream stream = in;
+    String utf16 = null;
+    try {
+      Utf16.Peeked peeked = Utf16.peek(in);
+      stream = peeked.stream();
+      utf16 = peeked.utf16();
+    } catch (IOException e) {
+      report(ReadProblem.IO_ERROR, SourceLocation.ofFile(file), 0, "the file could not be read: "
+          + message(e), null);
+      done = true;
+    }
+    this.input = new CsvInput(stream, options.maxFieldChars());
     CSVParser p = null;
     Iterator<CSVRecord> it = null;
+    if (utf16 != null) {
+      report(ReadProblem.ENCODING, new SourceLocation(file, 0, 1, null, null), 1,
+          Utf16.message(utf16), null);
+      done = true;
+    }
     try {
       p = CSVParser.builder().setReader(input).setFormat(FORMAT).get();
       it = p.iterator();
     } catch (IOException | UncheckedIOException e) {
-      report(ReadProblem.IO_ERROR, SourceLocation.ofFile(file), 0, "the file could not be read: "
-          + message(e), null);
+      if (!done) {
+        report(ReadProblem.IO_ERROR, SourceLocation.ofFile(file), 0, "the file could not be "
+            + "read: " + message(e), null);
+      }
       done = true;
     }
     this.parser = p;

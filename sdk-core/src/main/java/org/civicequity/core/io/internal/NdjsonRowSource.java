@@ -46,7 +46,21 @@ public final class NdjsonRowSource implements RowSource {
    * @param problems where problems go
    */
   public NdjsonRowSource(InputStream in, String file, ReadOptions options, Problems problems) {
-    this.in = in;
+    InputStream stream = in;
+    try {
+      Utf16.Peeked peeked = Utf16.peek(in);
+      stream = peeked.stream();
+      if (peeked.utf16() != null) {
+        problems.report(new ReadProblem(ReadProblem.ENCODING, new SourceLocation(file, 0, 1, null,
+            null), 1, Utf16.message(peeked.utf16()), null));
+        done = true;
+      }
+    } catch (IOException e) {
+      problems.report(new ReadProblem(ReadProblem.IO_ERROR, SourceLocation.ofFile(file), 0,
+          "the file could not be read: " + e.getMessage(), null));
+      done = true;
+    }
+    this.in = stream;
     this.file = file;
     this.problems = problems;
     this.factory = JsonSupport.factory(options);
