@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,6 +37,7 @@ import org.duckdb.DuckDBConnection;
 public final class FederationStore implements AutoCloseable {
   private final DuckDBConnection connection;
   private final String description;
+  private final List<Object[]> pendingLog = new ArrayList<>();
 
   private FederationStore(DuckDBConnection connection, String description) {
     this.connection = connection;
@@ -47,7 +47,7 @@ public final class FederationStore implements AutoCloseable {
         s.execute(ddl);
       }
     } catch (SQLException e) {
-      close();
+      closeConnection();
       throw new FederationException("cannot create the tables of the store " + description
           + ": " + e.getMessage(), e);
     }
@@ -98,7 +98,46 @@ public final class FederationStore implements AutoCloseable {
    * @return the connection
    */
   public Connection connection() {
+    flushLog();
     return connection;
+  }
+
+  /**
+   * Runs work in one transaction: everything it writes becomes visible at once, or (when it
+   * throws) not at all. Much faster than one commit per statement on a file store.
+   *
+   * @param work the work
+   * @param <T>  its result type
+   * @return its result
+   * @throws FederationException if the transaction cannot be committed; exceptions of the work
+   *                             are rethrown after the rollback
+   */
+  public <T> T inTransaction(java.util.function.Supplier<T> work) {
+    try {
+      connection.setAutoCommit(false);
+    } catch (SQLException e) {
+      throw storeError("begin a transaction", e);
+    }
+    boolean done = false;
+    try {
+      T result = work.get();
+      flushLog();
+      connection.commit();
+      done = true;
+      return result;
+    } catch (SQLException e) {
+      throw storeError("commit", e);
+    } finally {
+      try {
+        if (!done) {
+          connection.rollback();
+        }
+        connection.setAutoCommit(true);
+      } catch (SQLException e) {
+        // the work's own exception (or the commit's) is the one the caller needs to see
+        pendingLog.clear();
+      }
+    }
   }
 
   /**
@@ -188,34 +227,28 @@ public final class FederationStore implements AutoCloseable {
    * @throws FederationException if the store cannot be written
    */
   public void putIndicators(String member, Collection<Indicator> indicators) {
-    String sql = "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+    try (DuckDBAppender a = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "indicators")) {
       for (Indicator i : indicators) {
-        int c = 1;
-        ps.setString(c++, member);
-        ps.setString(c++, i.id());
-        ps.setString(c++, i.name());
-        ps.setString(c++, i.description());
-        ps.setString(c++, i.domain());
-        ps.setString(c++, i.unit());
-        ps.setString(c++, i.polarity());
-        ps.setString(c++, i.numerator());
-        ps.setString(c++, i.denominator());
-        ps.setString(c++, i.universe());
-        ps.setString(c++, i.source() == null ? null : i.source().name());
-        ps.setString(c++, i.source() == null ? null : i.source().table());
-        ps.setString(c++, i.source() == null ? null : i.source().vintage());
-        ps.setString(c++, i.source() == null ? null : i.source().url());
-        ps.setString(c++, i.methodology());
-        if (i.confidenceLevel() == null) {
-          ps.setNull(c++, Types.DOUBLE);
-        } else {
-          ps.setDouble(c++, i.confidenceLevel());
-        }
-        ps.setString(c, i.equivalentTo());
-        ps.addBatch();
+        a.beginRow();
+        a.append(member);
+        appendText(a, i.id());
+        appendText(a, i.name());
+        appendText(a, i.description());
+        appendText(a, i.domain());
+        appendText(a, i.unit());
+        appendText(a, i.polarity());
+        appendText(a, i.numerator());
+        appendText(a, i.denominator());
+        appendText(a, i.universe());
+        appendText(a, i.source() == null ? null : i.source().name());
+        appendText(a, i.source() == null ? null : i.source().table());
+        appendText(a, i.source() == null ? null : i.source().vintage());
+        appendText(a, i.source() == null ? null : i.source().url());
+        appendText(a, i.methodology());
+        appendNumber(a, i.confidenceLevel());
+        appendText(a, i.equivalentTo());
+        a.endRow();
       }
-      ps.executeBatch();
     } catch (SQLException e) {
       throw storeError("store the indicators of member " + member, e);
     }
@@ -270,13 +303,29 @@ public final class FederationStore implements AutoCloseable {
    * @throws FederationException if the store cannot be written
    */
   public void log(String member, String event, String message) {
+    // Buffered, written with the next transaction (or before any read): a commit per log line
+    // would cost a disk sync each on a file store.
+    pendingLog.add(new Object[] {Timestamp.from(Instant.now()), member, event, message});
+    if (pendingLog.size() >= 1000) {
+      flushLog();
+    }
+  }
+
+  private void flushLog() {
+    if (pendingLog.isEmpty()) {
+      return;
+    }
     String sql = "INSERT INTO harvest_log VALUES (?, ?, ?, ?)";
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      ps.setTimestamp(1, Timestamp.from(Instant.now()));
-      ps.setString(2, member);
-      ps.setString(3, event);
-      ps.setString(4, message);
-      ps.executeUpdate();
+      for (Object[] row : pendingLog) {
+        ps.setTimestamp(1, (Timestamp) row[0]);
+        ps.setString(2, (String) row[1]);
+        ps.setString(3, (String) row[2]);
+        ps.setString(4, (String) row[3]);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+      pendingLog.clear();
     } catch (SQLException e) {
       throw storeError("write the harvest log", e);
     }
@@ -293,6 +342,7 @@ public final class FederationStore implements AutoCloseable {
     if (!table.matches("[a-z_]+")) {
       throw new IllegalArgumentException("not a table name: " + table);
     }
+    flushLog();
     try (Statement s = connection.createStatement();
         ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
       rs.next();
@@ -310,6 +360,7 @@ public final class FederationStore implements AutoCloseable {
    * @throws FederationException if a file cannot be written
    */
   public List<Path> exportParquet(Path dir) {
+    flushLog();
     List<Path> written = new ArrayList<>();
     try {
       Files.createDirectories(dir);
@@ -387,6 +438,14 @@ public final class FederationStore implements AutoCloseable {
   /** Closes the database (a file store is flushed to disk). */
   @Override
   public void close() {
+    try {
+      flushLog();
+    } finally {
+      closeConnection();
+    }
+  }
+
+  private void closeConnection() {
     try {
       connection.close();
     } catch (SQLException e) {

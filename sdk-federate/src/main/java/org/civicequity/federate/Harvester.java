@@ -150,7 +150,6 @@ public final class Harvester implements AutoCloseable {
       throw e;
     } catch (RuntimeException e) {
       // A bug met on one member's data must not stop the federation: report it as the reason.
-      store.removeMember(member.id());
       return step.skip(start, null, "internal error while harvesting (" + e.getClass().getSimpleName()
           + "): " + Urls.redactAll(oneLine(e)));
     } finally {
@@ -166,50 +165,60 @@ public final class Harvester implements AutoCloseable {
 
   private MemberResult load(Step step, Instant start, Path local, String sha256, long errors,
       long warnings) throws IOException {
+    try (Feed feed = Feed.open(local)) {
+      // One transaction per member: its rows appear together, or (on failure) not at all.
+      return step.store.inTransaction(() -> {
+        try {
+          return loadFeed(step, start, feed, sha256, errors, warnings);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private MemberResult loadFeed(Step step, Instant start, Feed feed, String sha256, long errors,
+      long warnings) throws IOException {
     Member member = step.member;
     FederationStore store = step.store;
     store.removeMember(member.id());
-    try (Feed feed = Feed.open(local)) {
-      ReadResult<Manifest> mr = feed.manifest();
-      Manifest manifest = mr.value().orElse(null);
-      String standardVersion = null;
-      Publisher publisher = null;
-      if (manifest != null && manifest.civicEquity() != null) {
-        standardVersion = manifest.civicEquity().standardVersion();
-        publisher = manifest.civicEquity().publisher();
-      }
-      Jurisdiction j = publisher == null ? null : publisher.jurisdiction();
-      List<Indicator> indicators = feed.indicators().value().orElse(List.of());
-      List<Geography> geographies = feed.geographies().flatMap(ReadResult::value).orElse(List.of());
-      store.putIndicators(member.id(), indicators);
-      store.putGeographies(member.id(), geographies);
-      long rows = 0;
-      try (FederationStore.ObservationLoader loader = store.observations(member.id())) {
-        for (String path : feed.observationPaths()) {
-          try (ObservationReader reader = feed.observations(path, ReadOptions.defaults())) {
-            while (reader.hasNext()) {
-              loader.add(reader.next());
-            }
+    Manifest manifest = feed.manifest().value().orElse(null);
+    String standardVersion = null;
+    Publisher publisher = null;
+    if (manifest != null && manifest.civicEquity() != null) {
+      standardVersion = manifest.civicEquity().standardVersion();
+      publisher = manifest.civicEquity().publisher();
+    }
+    Jurisdiction j = publisher == null ? null : publisher.jurisdiction();
+    List<Indicator> indicators = feed.indicators().value().orElse(List.of());
+    List<Geography> geographies = feed.geographies().flatMap(ReadResult::value).orElse(List.of());
+    store.putIndicators(member.id(), indicators);
+    store.putGeographies(member.id(), geographies);
+    long rows;
+    try (FederationStore.ObservationLoader loader = store.observations(member.id())) {
+      for (String path : feed.observationPaths()) {
+        try (ObservationReader reader = feed.observations(path, ReadOptions.defaults())) {
+          while (reader.hasNext()) {
+            loader.add(reader.next());
           }
         }
-        rows = loader.rows();
       }
-      step.log("load", rows + " observations, " + indicators.size() + " indicators, "
-          + geographies.size() + " geographies");
-      String publisherName = member.publisher() != null ? member.publisher()
-          : publisher != null && publisher.name() != null ? publisher.name() : member.id();
-      MemberResult result = new MemberResult(member.id(), publisherName,
-          Urls.redact(member.location()), MemberResult.Status.HARVESTED,
-          errors > 0 ? "loaded despite " + errors + " validation errors" : null, sha256,
-          standardVersion, j == null ? null : j.geoLevel(), j == null ? null : j.geoId(),
-          j == null ? null : j.name(), rows, errors, warnings, Duration.between(start, Instant.now()));
-      store.putMember(result, Instant.now());
-      step.log("done", "harvested");
-      return result;
-    } catch (IOException | RuntimeException e) {
-      store.removeMember(member.id());
-      throw e;
+      rows = loader.rows();
     }
+    step.log("load", rows + " observations, " + indicators.size() + " indicators, "
+        + geographies.size() + " geographies");
+    String publisherName = member.publisher() != null ? member.publisher()
+        : publisher != null && publisher.name() != null ? publisher.name() : member.id();
+    MemberResult result = new MemberResult(member.id(), publisherName,
+        Urls.redact(member.location()), MemberResult.Status.HARVESTED,
+        errors > 0 ? "loaded despite " + errors + " validation errors" : null, sha256,
+        standardVersion, j == null ? null : j.geoLevel(), j == null ? null : j.geoId(),
+        j == null ? null : j.name(), rows, errors, warnings, Duration.between(start, Instant.now()));
+    store.putMember(result, Instant.now());
+    step.log("done", "harvested");
+    return result;
   }
 
   /** The file whose hash the registry gives: the zip, or the manifest of a directory. */
@@ -287,9 +296,12 @@ public final class Harvester implements AutoCloseable {
           member.publisher() == null ? member.id() : member.publisher(),
           Urls.redact(member.location()), MemberResult.Status.SKIPPED, safe, sha256, null, null,
           null, null, 0, errors, warnings, Duration.between(start, Instant.now()));
-      store.removeMember(member.id());
-      store.putMember(r, Instant.now());
       log("skip", safe);
+      store.inTransaction(() -> {
+        store.removeMember(member.id());
+        store.putMember(r, Instant.now());
+        return r;
+      });
       return r;
     }
   }

@@ -36,8 +36,13 @@ public final class ComparisonPage {
   private static final int VALUE_TEXT = 170;
   private static final int ROW = 24;
 
+  private static final String SEP = "\u001f";
+
   private final Connection c;
   private final StringBuilder out = new StringBuilder(1 << 16);
+  private final Map<String, List<Ranked>> rankedByBucket = new LinkedHashMap<>();
+  private final Map<String, List<GroupRow>> groupsByJurisdiction = new LinkedHashMap<>();
+  private final Map<String, double[]> ranges = new LinkedHashMap<>();
   private int ids;
 
   private ComparisonPage(Connection c) {
@@ -65,6 +70,7 @@ public final class ComparisonPage {
 
   private String page(String title, String subtitle, String dimension) throws SQLException {
     List<Bucket> buckets = buckets();
+    prefetch();
     out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>").append(esc(title)).append(" — comparison</title>\n")
@@ -133,6 +139,64 @@ public final class ComparisonPage {
     return list;
   }
 
+  private static String key(Bucket b) {
+    return b.indicator + SEP + b.period + SEP + b.geoLevel;
+  }
+
+  /**
+   * Reads what the page shows in three queries (not one per chart): the ranked jurisdictions of
+   * the first sections, the group rows of the charted ones, and each section's value range.
+   */
+  private void prefetch() throws SQLException {
+    String ranked = """
+        WITH b AS (SELECT indicator, period, geoLevel,
+                          row_number() OVER (ORDER BY indicator, period, geoLevel) AS bn
+                   FROM (SELECT DISTINCT indicator, period, geoLevel FROM summary)),
+        r AS (SELECT s.*, row_number() OVER (PARTITION BY s.indicator, s.period, s.geoLevel
+                                             ORDER BY s."rank" NULLS LAST, s.jurisdiction, s.geoId) AS rn
+              FROM summary s JOIN b USING (indicator, period, geoLevel) WHERE b.bn <= %d)
+        """.formatted(MAX_SECTIONS);
+    String sql = ranked + """
+        SELECT indicator, period, geoLevel, jurisdiction, geoId, member, "rank", referenceGroup,
+               indexOfDisparity, betweenGroupVariance, theil, meanLogDeviation, weighted
+        FROM r WHERE rn <= %d ORDER BY indicator, period, geoLevel, rn""".formatted(MAX_RANKED);
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        String k = rs.getString(1) + SEP + rs.getString(2) + SEP + rs.getString(3);
+        rankedByBucket.computeIfAbsent(k, x -> new ArrayList<>()).add(new Ranked(rs.getString(4),
+            rs.getString(5), rs.getString(6), (Integer) rs.getObject(7), rs.getString(8),
+            dbl(rs, 9), dbl(rs, 10), dbl(rs, 11), dbl(rs, 12), rs.getBoolean(13)));
+      }
+    }
+    sql = ranked + """
+        SELECT c.indicator, c.period, c.geoLevel, c.member, c.geoId, c."group", c."value", c.moe,
+               c.referenceGroup, c.ratio, c.difference, c.z, c.significant
+        FROM comparison c JOIN (SELECT * FROM r WHERE rn <= %d) t
+          ON t.indicator = c.indicator AND t.period = c.period AND t.geoLevel = c.geoLevel
+         AND t.member = c.member AND t.geoId = c.geoId
+        ORDER BY c.indicator, c.period, c.geoLevel, t.rn, c."group"
+        """.formatted(MAX_CHARTS);
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        String k = rs.getString(1) + SEP + rs.getString(2) + SEP + rs.getString(3) + SEP
+            + rs.getString(4) + SEP + rs.getString(5);
+        groupsByJurisdiction.computeIfAbsent(k, x -> new ArrayList<>()).add(new GroupRow(
+            rs.getString(6), rs.getDouble(7), dbl(rs, 8), rs.getString(9), dbl(rs, 10),
+            dbl(rs, 11), dbl(rs, 12), (Boolean) rs.getObject(13)));
+      }
+    }
+    sql = """
+        SELECT indicator, period, geoLevel, min("value" - COALESCE(moe, 0)),
+               max("value" + COALESCE(moe, 0))
+        FROM comparison GROUP BY indicator, period, geoLevel""";
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        ranges.put(rs.getString(1) + SEP + rs.getString(2) + SEP + rs.getString(3),
+            new double[] {rs.getDouble(4), rs.getDouble(5)});
+      }
+    }
+  }
+
   private void members() throws SQLException {
     out.append("<section id=\"members\" aria-labelledby=\"members-h\">\n")
         .append("<h2 id=\"members-h\">Members</h2>\n<table>\n<caption>Harvest of each member")
@@ -168,25 +232,7 @@ public final class ComparisonPage {
         .append(b.unit.isEmpty() ? "" : ", unit " + esc(b.unit))
         .append(b.polarity.isEmpty() ? "" : ", " + esc(b.polarity)).append(". ")
         .append(b.jurisdictions).append(" jurisdictions.</p>\n");
-    List<Ranked> ranked = new ArrayList<>();
-    String sql = """
-        SELECT jurisdiction, geoId, member, "rank", referenceGroup, indexOfDisparity,
-               betweenGroupVariance, theil, meanLogDeviation, weighted
-        FROM summary WHERE indicator = ? AND period = ? AND geoLevel = ?
-        ORDER BY "rank" NULLS LAST, jurisdiction LIMIT ?""";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, b.indicator);
-      ps.setString(2, b.period);
-      ps.setString(3, b.geoLevel);
-      ps.setInt(4, MAX_RANKED);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          ranked.add(new Ranked(rs.getString(1), rs.getString(2), rs.getString(3),
-              (Integer) rs.getObject(4), rs.getString(5), dbl(rs, 6), dbl(rs, 7), dbl(rs, 8),
-              dbl(rs, 9), rs.getBoolean(10)));
-        }
-      }
-    }
+    List<Ranked> ranked = rankedByBucket.getOrDefault(key(b), List.of());
     disparityChart(b, ranked);
     out.append("<table>\n<caption>Disparity measures by jurisdiction");
     if (b.jurisdictions > ranked.size()) {
@@ -253,48 +299,19 @@ public final class ComparisonPage {
       Double difference, Double z, Boolean significant) {
   }
 
-  private void groupCharts(Bucket b, List<Ranked> ranked) throws SQLException {
-    double lo = 0;
-    double hi = 0;
-    String range = """
-        SELECT min("value" - COALESCE(moe, 0)), max("value" + COALESCE(moe, 0)) FROM comparison
-        WHERE indicator = ? AND period = ? AND geoLevel = ?""";
-    try (PreparedStatement ps = c.prepareStatement(range)) {
-      ps.setString(1, b.indicator);
-      ps.setString(2, b.period);
-      ps.setString(3, b.geoLevel);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        lo = Math.min(0, rs.getDouble(1));
-        hi = Math.max(lo + 1e-9, rs.getDouble(2));
-      }
-    }
+  private void groupCharts(Bucket b, List<Ranked> ranked) {
+    double[] range = ranges.getOrDefault(key(b), new double[] {0, 1});
+    double lo = Math.min(0, range[0]);
+    double hi = Math.max(lo + 1e-9, range[1]);
     int charts = Math.min(ranked.size(), MAX_CHARTS);
     out.append("<h3>Values by group</h3>\n");
     if (b.jurisdictions > charts) {
       out.append("<p>Charts for the first ").append(charts).append(" jurisdictions by rank; every")
           .append(" group of every jurisdiction is in comparison.csv.</p>\n");
     }
-    String sql = """
-        SELECT "group", "value", moe, referenceGroup, ratio, difference, z, significant
-        FROM comparison WHERE indicator = ? AND period = ? AND geoLevel = ? AND member = ?
-          AND geoId = ? ORDER BY "group\"""";
     for (Ranked r : ranked.subList(0, charts)) {
-      List<GroupRow> rows = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        ps.setString(1, b.indicator);
-        ps.setString(2, b.period);
-        ps.setString(3, b.geoLevel);
-        ps.setString(4, r.member);
-        ps.setString(5, r.geoId);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            rows.add(new GroupRow(rs.getString(1), rs.getDouble(2), dbl(rs, 3), rs.getString(4),
-                dbl(rs, 5), dbl(rs, 6), dbl(rs, 7), (Boolean) rs.getObject(8)));
-          }
-        }
-      }
-      groupChart(b, r, rows, lo, hi);
+      groupChart(b, r, groupsByJurisdiction.getOrDefault(key(b) + SEP + r.member + SEP + r.geoId,
+          List.of()), lo, hi);
     }
   }
 
