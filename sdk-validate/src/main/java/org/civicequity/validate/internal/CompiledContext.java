@@ -23,7 +23,7 @@ public final class CompiledContext implements ValidationContext {
   private final Map<String, Geography> geographies = new HashMap<>();
   private final Map<String, Codelist> codelists;
 
-  private final Map<String, GeoLevel> geoLevels = new HashMap<>();
+  private final Map<String, GeoLevel> geoLevels;
   private final Map<Class<?>, Object> shared = new HashMap<>();
 
   private Observation lastObservation;
@@ -36,6 +36,7 @@ public final class CompiledContext implements ValidationContext {
    */
   public CompiledContext(FeedContext feed) {
     this.feed = feed;
+    this.geoLevels = new HashMap<>();
     this.codelists = feed.codelists();
     int n = feed.indicators().size();
     this.indicators = new Indicator[n];
@@ -61,6 +62,25 @@ public final class CompiledContext implements ValidationContext {
     for (Geography g : feed.geographies()) {
       geographies.putIfAbsent(g.geoId(), g);
     }
+  }
+
+  private CompiledContext(CompiledContext of) {
+    this.feed = of.feed;
+    this.codelists = of.codelists;
+    this.indicators = of.indicators;
+    this.units = of.units;
+    this.geoLevels = of.geoLevels;
+    this.indicatorIndex.putAll(of.indicatorIndex);
+    this.geographies.putAll(of.geographies);
+  }
+
+  /**
+   * A context for another thread: the same indexes, its own caches and shared state.
+   *
+   * @return a new context
+   */
+  public CompiledContext fork() {
+    return new CompiledContext(this);
   }
 
   /**

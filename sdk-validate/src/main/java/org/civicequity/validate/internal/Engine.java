@@ -21,6 +21,7 @@ import org.civicequity.validate.ValidationReport;
 import org.civicequity.validate.ValidationReport.RuleNotRun;
 import org.civicequity.validate.ValidationReport.SystemError;
 import org.civicequity.validate.ValidatorOptions;
+import org.civicequity.validate.internal.input.ChunkedFileSource;
 import org.civicequity.validate.internal.input.ObservationSource;
 import org.civicequity.validate.internal.input.Pipeline;
 import org.civicequity.validate.internal.input.RowSink;
@@ -137,7 +138,11 @@ public final class Engine {
         checks.toArray(new KeyedRule.Check[0]), systemErrors, skipped, progress);
     for (ObservationSource source : sources) {
       loop.syntaxErrorsInFile = 0;
-      Pipeline.run(source, loop);
+      if (source instanceof ChunkedFileSource chunked) {
+        ParallelRows.run(chunked, ctx, loop.rowRules, loop::events);
+      } else {
+        Pipeline.run(source, loop);
+      }
       if (loop.syntaxErrorsInFile > 0) {
         loop.syntaxNote = loop.syntaxErrorsInFile + " syntax error"
             + (loop.syntaxErrorsInFile == 1 ? "" : "s") + " in " + source.file();
@@ -220,7 +225,6 @@ public final class Engine {
 
     @Override
     public void row(Observation o) {
-      rows++;
       RowRule[] rr = rowRules;
       for (int i = 0; i < rr.length; i++) {
         RowRule r = rr[i];
@@ -233,6 +237,12 @@ public final class Engine {
           }
         }
       }
+      keyedRow(o);
+    }
+
+    /** The keyed part of a row (and the count): on the calling thread, in file order. */
+    void keyedRow(Observation o) {
+      rows++;
       KeyedRule.Check[] ks = checks;
       for (int i = 0; i < ks.length; i++) {
         KeyedRule.Check k = ks[i];
@@ -249,6 +259,27 @@ public final class Engine {
       }
       if ((rows & (PROGRESS_EVERY - 1)) == 0) {
         progress.rowsValidated(rows);
+      }
+    }
+
+    /** The events of one chunk, from {@link ParallelRows}, in file order. */
+    void events(List<Object> events) {
+      for (Object e : events) {
+        if (e instanceof Observation o) {
+          keyedRow(o);
+        } else if (e instanceof ParallelRows.Deferred d) {
+          if (rowRules[d.rule()] != null) {
+            findings.reportVariant(d.info(), d.variant(), d.at(), d.value(), d.args());
+          }
+        } else if (e instanceof SyntaxProblem p) {
+          problem(p);
+        } else if (e instanceof ParallelRows.Failure f) {
+          RowRule r = rowRules[f.rule()];
+          if (r != null) {
+            rowRules[f.rule()] = null;
+            fail(r.info(), f.error(), f.at());
+          }
+        }
       }
     }
 

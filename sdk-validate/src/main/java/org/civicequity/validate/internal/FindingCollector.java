@@ -35,17 +35,17 @@ public final class FindingCollector implements Findings {
   }
 
   @Override
-  public void report(RuleInfo rule, SourceLocation location, String value, Object... args) {
+  public void report(RuleInfo rule, SourceLocation location, Object value, Object... args) {
     add(rule, rule.template(), location, value, args);
   }
 
   @Override
-  public void reportVariant(RuleInfo rule, String variant, SourceLocation location, String value,
+  public void reportVariant(RuleInfo rule, String variant, SourceLocation location, Object value,
       Object... args) {
-    add(rule, rule.template(variant), location, value, args);
+    add(rule, variant == null ? rule.template() : rule.template(variant), location, value, args);
   }
 
-  private void add(RuleInfo rule, String template, SourceLocation location, String value,
+  private void add(RuleInfo rule, String template, SourceLocation location, Object rawValue,
       Object[] args) {
     if (suspended) {
       return;
@@ -62,6 +62,7 @@ public final class FindingCollector implements Findings {
     }
     g.count++;
     if (g.examples.size() < cap) {
+      String value = rawValue == null ? null : MessageTemplates.text(rawValue);
       g.examples.add(new Finding(rule.code(), g.severity, MessageTemplates.format(template, cap(value), args),
           location == null ? SourceLocation.ofFile("(unknown)") : location, cap(value)));
     }

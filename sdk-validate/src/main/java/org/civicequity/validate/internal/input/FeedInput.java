@@ -163,7 +163,7 @@ final class FeedInput {
     for (ResourceEntry r : resources) {
       if (r.unsafeReason() == null && r.present() && isObservations(r.path())) {
         Path f = realRoot.resolve(r.path());
-        sources.add(new FileObservationSource(r.path(),
+        sources.add(Sources.of(r.path(),
             ObservationFormat.fromFileName(r.path()).orElseThrow(), () -> Files.newInputStream(f)));
       }
     }
@@ -171,7 +171,7 @@ final class FeedInput {
       for (String n : List.of("observations.csv", "observations.ndjson", "observations.json")) {
         Path f = realRoot.resolve(n);
         if (Files.isRegularFile(f)) {
-          sources.add(new FileObservationSource(n, ObservationFormat.fromFileName(n).orElseThrow(),
+          sources.add(Sources.of(n, ObservationFormat.fromFileName(n).orElseThrow(),
               () -> Files.newInputStream(f)));
           break;
         }

@@ -51,6 +51,9 @@ public final class FileObservationSource implements ObservationSource {
     }
   }
 
+  private static final java.util.regex.Pattern AT_LINE =
+      java.util.regex.Pattern.compile("\\s*at line: [0-9,]+, position: [0-9,]+");
+
   /**
    * A reader problem as a syntax finding, with its character position in the message.
    *
@@ -58,7 +61,9 @@ public final class FileObservationSource implements ObservationSource {
    * @return the syntax problem
    */
   public static SyntaxProblem of(ReadProblem p) {
-    String msg = p.message();
+    // commons-csv's own position is relative to where its parser started; the location and
+    // the line and character below say where the problem is in the file
+    String msg = AT_LINE.matcher(p.message()).replaceAll("");
     if (p.charColumn() > 0) {
       msg = msg + " (line " + p.location().line() + ", character " + p.charColumn() + ")";
     }

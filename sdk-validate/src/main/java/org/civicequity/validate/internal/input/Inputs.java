@@ -73,7 +73,7 @@ public final class Inputs {
     FeedContext ctx = FeedContext.builder().input(input.toString())
         .indicators(CoreCatalogue.indicators()).codelists(StandardCodelists.all()).build();
     List<ObservationSource> sources = new ArrayList<>();
-    sources.add(new FileObservationSource(display, format.get(), () -> Files.newInputStream(input)));
+    sources.add(Sources.of(display, format.get(), () -> Files.newInputStream(input)));
     return new Opened(ctx, sources, new LinkedHashMap<>(), null);
   }
 }

@@ -1,22 +1,29 @@
 package org.civicequity.validate.internal.rules;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.civicequity.core.Observation;
 import org.civicequity.validate.Findings;
-import org.civicequity.validate.RowRule;
+import org.civicequity.validate.KeyedRule;
 import org.civicequity.validate.RuleInfo;
 import org.civicequity.validate.RuleInfo.Layer;
 import org.civicequity.validate.Severity;
 import org.civicequity.validate.ValidationContext;
 
-/** A row carries an {@code x-} extension field that the manifest does not declare. */
-final class ExtensionFieldRule implements RowRule {
+/**
+ * A row carries an {@code x-} extension field that the manifest does not declare. Keyed by file
+ * and field name, so each undeclared field is reported once, where it first appears.
+ */
+final class ExtensionFieldRule implements KeyedRule {
   static final RuleInfo INFO = RuleInfo.of("EXTENSION_FIELD_UNDECLARED", Severity.INFO,
       Layer.SEMANTICS, """
       A field whose name starts with x- is an extension: allowed, and ignored by tools that do
       not know it. Declaring it in the manifest (civicEquity.extensions) tells users what it
       means; until then this is only advice. Reported once per file and field.""");
+
+  /** At most this many distinct undeclared names are remembered (and reported). */
+  static final int MAX_NAMES = 1_000;
 
   @Override
   public RuleInfo info() {
@@ -24,19 +31,25 @@ final class ExtensionFieldRule implements RowRule {
   }
 
   @Override
-  public void check(Observation o, ValidationContext ctx, Findings out) {
-    Map<String, String> extra = o.extra();
-    if (extra.isEmpty()) {
-      return;
-    }
+  public Check start(ValidationContext ctx) {
     Set<String> declared = ctx.feed().extensions();
-    for (Map.Entry<String, String> e : extra.entrySet()) {
-      String name = e.getKey();
-      if (name.startsWith("x-") && !declared(name, declared)
-          && FirstSeen.of(ctx).first(o.location().file() + "\u0000" + name)) {
-        out.report(INFO, o.location().field(name), e.getValue(), name);
+    Set<String> seen = new HashSet<>();
+    return new Check() {
+      @Override
+      public void accept(Observation o, Findings out) {
+        Map<String, String> extra = o.extra();
+        if (extra.isEmpty()) {
+          return;
+        }
+        for (Map.Entry<String, String> e : extra.entrySet()) {
+          String name = e.getKey();
+          if (name.startsWith("x-") && !declared(name, declared) && seen.size() < MAX_NAMES
+              && seen.add(o.location().file() + "\u0000" + name)) {
+            out.report(INFO, o.location().field(name), e.getValue(), name);
+          }
+        }
       }
-    }
+    };
   }
 
   private static boolean declared(String field, Set<String> declared) {

@@ -39,9 +39,9 @@ final class FractionRule implements RowRule {
     double expected = n / d * scale;
     double tolerance = Math.max(0.01 * Math.abs(expected), 0.0005 * scale);
     if (Math.abs(v - expected) > tolerance) {
-      out.report(INFO, o.location().field("value"), MessageText.number(v),
-          MessageText.number(n), MessageText.number(d), MessageText.number(scale),
-          MessageText.number(Math.round(expected * 1000) / 1000.0));
+      out.report(INFO, o.location().field("value"), v,
+          n, d, scale,
+          Math.round(expected * 1000) / 1000.0);
     }
   }
 }

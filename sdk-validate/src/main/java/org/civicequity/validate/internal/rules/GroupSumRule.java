@@ -35,9 +35,9 @@ final class GroupSumRule implements KeyedRule {
       @Override
       public void finish(Findings out) {
         groups.forEachExcess((at, total, sum, p, countUnit) -> out.report(INFO, at,
-            MessageText.number(total), RaceGroups.PARTITIONS[p],
-            countUnit ? "values" : "denominators", MessageText.number(sum),
-            MessageText.number(total)));
+            total, RaceGroups.PARTITIONS[p],
+            countUnit ? "values" : "denominators", sum,
+            total));
       }
     };
   }

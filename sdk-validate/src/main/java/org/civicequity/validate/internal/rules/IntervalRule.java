@@ -29,8 +29,8 @@ final class IntervalRule implements RowRule {
       return;
     }
     if (lo != null && hi != null && lo > hi) {
-      out.reportVariant(INFO, "reversed", o.location().field("lower"), MessageText.number(lo),
-          MessageText.number(lo), MessageText.number(hi));
+      out.reportVariant(INFO, "reversed", o.location().field("lower"), lo,
+          lo, hi);
       return;
     }
     Double v = o.value();
@@ -38,11 +38,11 @@ final class IntervalRule implements RowRule {
       return;
     }
     if (lo != null && v < lo) {
-      out.report(INFO, o.location().field("lower"), MessageText.number(lo),
-          MessageText.number(v), "lower", MessageText.number(lo));
+      out.report(INFO, o.location().field("lower"), lo,
+          v, "lower", lo);
     } else if (hi != null && v > hi) {
-      out.report(INFO, o.location().field("upper"), MessageText.number(hi),
-          MessageText.number(v), "upper", MessageText.number(hi));
+      out.report(INFO, o.location().field("upper"), hi,
+          v, "upper", hi);
     }
   }
 }

@@ -24,7 +24,7 @@ final class NegativeMoeRule implements RowRule {
   public void check(Observation o, ValidationContext ctx, Findings out) {
     Double moe = o.moe();
     if (moe != null && moe < 0) {
-      out.report(INFO, o.location().field("moe"), MessageText.number(moe));
+      out.report(INFO, o.location().field("moe"), moe);
     }
   }
 }

@@ -32,8 +32,8 @@ final class NumeratorDenominatorRule implements RowRule {
     }
     Code unit = ctx.unitOf(o);
     if (unit != null && Units.isShare(unit.code())) {
-      out.report(INFO, o.location().field("numerator"), MessageText.number(n),
-          MessageText.number(n), MessageText.number(d));
+      out.report(INFO, o.location().field("numerator"), n,
+          n, d);
     }
   }
 }

@@ -43,7 +43,7 @@ final class RecoverableSuppressionRule implements KeyedRule {
       @Override
       public void finish(Findings out) {
         groups.forEachRecoverable(min, (at, p, others) -> out.report(INFO, at, "suppressed",
-            RaceGroups.PARTITIONS[p], others, MessageText.number(min)));
+            RaceGroups.PARTITIONS[p], others, min));
       }
     };
   }

@@ -41,16 +41,16 @@ final class SmallCellRule implements RowRule {
     double min = ctx.feed().suppressionMinimum();
     Double n = o.numerator();
     if (n != null && n > 0 && n < min) {
-      out.report(INFO, o.location().field("numerator"), MessageText.number(n),
-          "numerator", MessageText.number(n), MessageText.number(min));
+      out.report(INFO, o.location().field("numerator"), n,
+          "numerator", n, min);
       return;
     }
     Double v = o.value();
     if (v != null && v > 0 && v < min) {
       Code unit = ctx.unitOf(o);
       if (Units.isCount(unit)) {
-        out.report(INFO, o.location().field("value"), MessageText.number(v), "count",
-            MessageText.number(v), MessageText.number(min));
+        out.report(INFO, o.location().field("value"), v, "count",
+            v, min);
       }
     }
   }

@@ -24,7 +24,7 @@ final class SuppressedValueRule implements RowRule {
   @Override
   public void check(Observation o, ValidationContext ctx, Findings out) {
     if ("suppressed".equals(o.status()) && (o.value() != null || o.unparsed().containsKey("value"))) {
-      String v = o.value() != null ? MessageText.number(o.value()) : o.unparsed().get("value");
+      Object v = o.value() != null ? (Object) o.value() : o.unparsed().get("value");
       out.report(INFO, o.location().field("value"), v);
     }
   }

@@ -38,9 +38,9 @@ final class UnreliableEstimateRule implements RowRule {
     double level = ind == null ? Indicator.DEFAULT_CONFIDENCE_LEVEL : ind.effectiveConfidenceLevel();
     double cv = moe / ZScores.twoSided(level) / Math.abs(v);
     if (cv > MAX_CV) {
-      out.report(INFO, o.location().field("moe"), MessageText.number(moe),
-          MessageText.number(Math.round(cv * 1000) / 10.0), MessageText.number(moe),
-          MessageText.number(v));
+      out.report(INFO, o.location().field("moe"), moe,
+          Math.round(cv * 1000) / 10.0, moe,
+          v);
     }
   }
 }

@@ -36,9 +36,9 @@ final class ValueRangeRule implements RowRule {
     Double min = unit.number("minimum");
     Double max = unit.number("maximum");
     if ((min != null && v < min) || (max != null && v > max)) {
-      out.report(INFO, o.location().field("value"), MessageText.number(v), unit.code(),
-          min == null ? "no minimum" : MessageText.number(min),
-          max == null ? "no maximum" : MessageText.number(max));
+      out.report(INFO, o.location().field("value"), v, unit.code(),
+          min == null ? "no minimum" : min,
+          max == null ? "no maximum" : max);
     }
   }
 }

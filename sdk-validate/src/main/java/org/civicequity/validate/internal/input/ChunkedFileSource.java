@@ -1,0 +1,500 @@
+package org.civicequity.validate.internal.input;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.civicequity.core.Observation;
+import org.civicequity.core.SourceLocation;
+import org.civicequity.core.io.ObservationFormat;
+import org.civicequity.core.io.ObservationReader;
+import org.civicequity.core.io.ReadOptions;
+import org.civicequity.core.io.ReadProblem;
+
+/**
+ * A CSV or NDJSON file read in parallel: a splitter cuts it into chunks of whole records
+ * (following CSV quoting, counting rows and lines so every chunk knows where it starts),
+ * workers parse chunks at the same time, and the engine takes their results in file order.
+ * Clean chunks take a fast path; any chunk the fast path declines is read by the SDK's
+ * {@link ObservationReader}, so problems are reported exactly as in a sequential read. When the
+ * splitter cannot cut safely (an over-long record, a carriage return alone, a bad CSV header) the
+ * rest of the file is read sequentially by the SDK's reader. Memory stays bounded.
+ */
+public final class ChunkedFileSource implements ObservationSource {
+  /** Bytes per chunk. */
+  static final int CHUNK = 1 << 20;
+  /** The longest record the splitter holds before leaving the rest to the sequential reader. */
+  static final int MAX_PENDING = 16 << 20;
+  /** Observations per unit of the sequential fallback. */
+  static final int BATCH = 2048;
+
+  private final String file;
+  private final ObservationFormat format;
+  private final Callable<InputStream> opener;
+
+  /**
+   * Creates a source.
+   *
+   * @param file   the name shown in findings
+   * @param format CSV or NDJSON
+   * @param opener opens the bytes
+   */
+  public ChunkedFileSource(String file, ObservationFormat format, Callable<InputStream> opener) {
+    if (format == ObservationFormat.JSON) {
+      throw new IllegalArgumentException("a JSON document cannot be cut into chunks");
+    }
+    this.file = file;
+    this.format = format;
+    this.opener = opener;
+  }
+
+  @Override
+  public String file() {
+    return file;
+  }
+
+  @Override
+  public void read(RowSink sink) throws IOException {
+    new FileObservationSource(file, format, opener).read(sink);
+  }
+
+  /** A unit of work for a worker, in file order. */
+  public interface Unit {
+    /**
+     * Parses the unit.
+     *
+     * @return observations and syntax problems, in file order
+     */
+    List<Object> parse();
+
+    /**
+     * Whether reading stops after this unit (a CSV syntax error ends the file).
+     *
+     * @param events what {@link #parse()} returned
+     * @return true when later units must be ignored
+     */
+    default boolean stops(List<Object> events) {
+      for (Object e : events) {
+        if (e instanceof SyntaxProblem p && (p.code().equals(ReadProblem.CSV_SYNTAX)
+            || p.code().equals(ReadProblem.IO_ERROR))) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** Receives units in file order. */
+  public interface UnitSink {
+    /**
+     * Takes a unit.
+     *
+     * @param unit the unit
+     * @throws InterruptedException if the run was cancelled
+     */
+    void accept(Unit unit) throws InterruptedException;
+  }
+
+  /**
+   * Splits the file, passing units in order. Runs on the splitter thread.
+   *
+   * @param out where units go
+   * @throws IOException          if the file cannot be read
+   * @throws InterruptedException if the run was cancelled
+   */
+  public void split(UnitSink out) throws IOException, InterruptedException {
+    InputStream in;
+    try {
+      in = opener.call();
+    } catch (IOException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException(e.getMessage(), e);
+    }
+    try (in) {
+      new Splitter(in, out).run();
+    }
+  }
+
+  /** The splitter's state. */
+  private final class Splitter {
+    private final InputStream in;
+    private final UnitSink out;
+    private final boolean csv = format == ObservationFormat.CSV;
+    private byte[] buf = new byte[2 * CHUNK];
+    private int len;
+    private boolean eof;
+    private long seq;
+    // header (CSV)
+    private byte[] header;
+    private String[] names;
+    private int[] indexes;
+    private boolean headerDone;
+    // scanning state
+    private boolean inQuotes;
+    private boolean fieldStart = true;
+    private boolean lastWasQuote;
+    private int recordStart;
+    private boolean recordBlank = true;
+    private boolean lineOnlyQuotes;
+    private int quoteCount;
+    private int loneCr = -1;
+    private long lines;
+    private long rows;
+    // the current chunk
+    private int chunkStart;
+    private long chunkRow = 1;
+    private long chunkLine = 1;
+    private boolean chunkPlain = true;
+    private boolean atFileStart = true;
+
+    Splitter(InputStream in, UnitSink out) {
+      this.in = in;
+      this.out = out;
+    }
+
+    void run() throws IOException, InterruptedException {
+      int scan = 0;
+      int boundary = 0;
+      long boundaryRows = 0;
+      long boundaryLines = 0;
+      while (true) {
+        if (!eof && len < buf.length) {
+          int r = in.read(buf, len, buf.length - len);
+          if (r < 0) {
+            eof = true;
+          } else {
+            len += r;
+          }
+        }
+        for (; scan < len; scan++) {
+          byte b = buf[scan];
+          if (b == '\r') {
+            boolean crlf = scan + 1 < len ? buf[scan + 1] == '\n' : !eof;
+            if (scan + 1 >= len && !eof) {
+              break; // need the next byte to decide
+            }
+            if (!crlf) {
+              if (csv) {
+                sequentialFromChunk();
+                return;
+              }
+              loneCr = scan;
+            }
+            continue;
+          }
+          if (csv) {
+            if (inQuotes) {
+              if (b == '"') {
+                inQuotes = false;
+                lastWasQuote = true;
+              } else if (b == '\n') {
+                lines++;
+              }
+              continue;
+            }
+            if (b == '"') {
+              quoteCount++;
+              if (lastWasQuote || fieldStart) {
+                inQuotes = true; // an opening quote, or a doubled quote inside a quoted field
+              }
+              lastWasQuote = false;
+              fieldStart = false;
+              continue;
+            }
+            lastWasQuote = false;
+            if (b == ',') {
+              fieldStart = true;
+              recordBlank = false;
+              continue;
+            }
+            if (b != '\n') {
+              fieldStart = false;
+              recordBlank = false;
+              continue;
+            }
+          } else if (b != '\n') {
+            if (b != ' ' && b != '\t' && !(lines == 0 && scan < 3 && (b & 0x80) != 0)) {
+              recordBlank = false;
+            }
+            continue;
+          }
+          // a record (CSV) or line (NDJSON) ends at this newline
+          lines++;
+          endRecord(scan + 1);
+          boundary = scan + 1;
+          boundaryRows = rows;
+          boundaryLines = lines;
+          if (names == null && csv && !headerDone) {
+            sequentialFromChunk(); // the header could not be read cleanly
+            return;
+          }
+          if (boundary - chunkStart >= CHUNK) {
+            emit(boundary, boundaryRows, boundaryLines);
+          }
+        }
+        if (eof && scan >= len) {
+          if (atFileStart && len == 0) {
+            sequentialFromChunk(); // an empty file: the reader says what is missing
+            return;
+          }
+          if (len > chunkStart) {
+            if (len > boundary) {
+              // the last record has no newline at its end
+              endRecord(len);
+              boundaryRows = rows;
+              boundaryLines = lines;
+              if (names == null && csv && !headerDone) {
+                sequentialFromChunk();
+                return;
+              }
+            }
+            emit(len, boundaryRows, boundaryLines);
+          }
+          return;
+        }
+        if (len - chunkStart > MAX_PENDING) {
+          sequentialFromChunk();
+          return;
+        }
+        if (len == buf.length) {
+          // make room: drop emitted bytes, grow if a record is longer than the buffer
+          int keep = len - chunkStart;
+          byte[] next = keep > buf.length / 2 ? new byte[buf.length * 2] : buf;
+          System.arraycopy(buf, chunkStart, next, 0, keep);
+          buf = next;
+          scan -= chunkStart;
+          boundary -= chunkStart;
+          recordStart -= chunkStart;
+          loneCr -= chunkStart;
+          len = keep;
+          chunkStart = 0;
+        }
+      }
+    }
+
+    private void endRecord(int end) {
+      if (csv && !headerDone) {
+        headerDone = true;
+        header = java.util.Arrays.copyOfRange(buf, recordStart, end);
+        readHeader();
+      } else {
+        boolean blank;
+        if (csv) {
+          blank = names != null && names.length != 1
+              && recordBlank && (quoteCount == 0 || quoteCount == 1 && emptyQuoted(recordStart, end));
+        } else {
+          blank = recordBlank;
+        }
+        if (!blank) {
+          rows++;
+        }
+      }
+      recordStart = end;
+      recordBlank = true;
+      quoteCount = 0;
+      fieldStart = true;
+      lastWasQuote = false;
+    }
+
+    /** Whether a record is exactly {@code ""} (an empty quoted cell): a blank line to the reader. */
+    private boolean emptyQuoted(int from, int to) {
+      int e = to;
+      while (e > from && (buf[e - 1] == '\n' || buf[e - 1] == '\r')) {
+        e--;
+      }
+      return e - from == 2 && buf[from] == '"' && buf[from + 1] == '"';
+    }
+
+    private void readHeader() {
+      byte[] h = header;
+      int off = h.length >= 3 && (h[0] & 0xff) == 0xEF && (h[1] & 0xff) == 0xBB
+          && (h[2] & 0xff) == 0xBF ? 3 : 0;
+      if (!Utf8Scan.valid(h, h.length)) {
+        return;
+      }
+      String text = new String(h, off, h.length - off, StandardCharsets.UTF_8);
+      try (CSVParser p = CSVParser.builder().setReader(new StringReader(text))
+          .setFormat(FastCsv.FORMAT).get()) {
+        var it = p.iterator();
+        if (!it.hasNext()) {
+          return;
+        }
+        CSVRecord rec = it.next();
+        Set<String> seen = new HashSet<>();
+        String[] n = new String[rec.size()];
+        int[] idx = new int[rec.size()];
+        for (int i = 0; i < n.length; i++) {
+          String s = rec.get(i);
+          if (s.isEmpty() || !seen.add(s) || s.length() > 1000) {
+            return;
+          }
+          n[i] = s;
+          idx[i] = FastObservations.index(s);
+        }
+        names = n;
+        indexes = idx;
+        // later chunks get the header without its byte order mark
+        header = java.util.Arrays.copyOfRange(h, off, h.length);
+      } catch (IOException | RuntimeException e) {
+        // a header the fast path cannot read: the sequential reader reports it
+      }
+    }
+
+    private void emit(int end, long endRows, long endLines) throws InterruptedException {
+      boolean endPlain = !(loneCr >= chunkStart && loneCr < end);
+      byte[] data = java.util.Arrays.copyOfRange(buf, chunkStart, end);
+      Chunk c = new Chunk(seq++, data, data.length, chunkRow, chunkLine, atFileStart,
+          endPlain);
+      out.accept(new ChunkUnit(c, csv ? header : null, names, indexes));
+      atFileStart = false;
+      chunkStart = end;
+      chunkRow = endRows + 1;
+      chunkLine = endLines + 1;
+    }
+
+    /** Hands the rest of the file, from the current chunk on, to the SDK's sequential reader. */
+    private void sequentialFromChunk() throws IOException, InterruptedException {
+      List<InputStream> parts = new ArrayList<>();
+      boolean prefixed = csv && !atFileStart && header != null;
+      if (prefixed) {
+        parts.add(new ByteArrayInputStream(header));
+      }
+      parts.add(new ByteArrayInputStream(buf, chunkStart, len - chunkStart));
+      parts.add(in);
+      InputStream rest = new SequenceInputStream(Collections.enumeration(parts));
+      Rebase rebase = new Rebase(chunkRow - 1, chunkLine - (prefixed ? 2 : 1), prefixed);
+      List<Object> batch = new ArrayList<>(BATCH);
+      ReadOptions options = ReadOptions.defaults().withListener(p -> {
+        SyntaxProblem sp = rebase.problem(p);
+        if (sp != null) {
+          batch.add(sp);
+        }
+      });
+      try (ObservationReader r = ObservationReader.of(rest, file, format, options)) {
+        while (r.hasNext()) {
+          batch.add(rebase.observation(r.next()));
+          if (batch.size() >= BATCH) {
+            out.accept(new ParsedUnit(new ArrayList<>(batch)));
+            batch.clear();
+          }
+        }
+      }
+      if (!batch.isEmpty()) {
+        out.accept(new ParsedUnit(new ArrayList<>(batch)));
+      }
+    }
+  }
+
+  /** Moves locations of a reader that started mid-file to their place in the file. */
+  private final class Rebase {
+    private final long rowOffset;
+    private final long lineOffset;
+    private final boolean dropHeaderProblems;
+
+    Rebase(long rowOffset, long lineOffset, boolean dropHeaderProblems) {
+      this.rowOffset = rowOffset;
+      this.lineOffset = lineOffset;
+      this.dropHeaderProblems = dropHeaderProblems;
+    }
+
+    SourceLocation at(SourceLocation l) {
+      if (rowOffset == 0 && lineOffset == 0) {
+        return l;
+      }
+      return new SourceLocation(file, l.row() == 0 ? 0 : l.row() + rowOffset,
+          l.line() == 0 ? 0 : Math.max(1, l.line() + lineOffset), l.column(), l.pointer());
+    }
+
+    Observation observation(Observation o) {
+      if (rowOffset == 0 && lineOffset == 0) {
+        return o;
+      }
+      return new Observation(o.indicator(), o.geoLevel(), o.geoId(), o.geoName(), o.period(),
+          o.raceEthnicity(), o.sex(), o.age(), o.income(), o.disability(), o.nativity(),
+          o.value(), o.moe(), o.lower(), o.upper(), o.numerator(), o.denominator(), o.status(),
+          o.note(), o.unparsed(), o.extra(), at(o.location()));
+    }
+
+    SyntaxProblem problem(ReadProblem p) {
+      if (dropHeaderProblems && p.location().row() == 0 && p.location().line() <= 1) {
+        return null; // the header's problems were reported with the first chunk
+      }
+      return FileObservationSource.of(new ReadProblem(p.code(), at(p.location()),
+          p.charColumn(), p.message(), p.value()));
+    }
+  }
+
+  /** A chunk to parse: the fast path, else the SDK's reader over the chunk. */
+  private final class ChunkUnit implements Unit {
+    private final Chunk chunk;
+    private final byte[] header;
+    private final String[] names;
+    private final int[] indexes;
+
+    ChunkUnit(Chunk chunk, byte[] header, String[] names, int[] indexes) {
+      this.chunk = chunk;
+      this.header = header;
+      this.names = names;
+      this.indexes = indexes;
+    }
+
+    @Override
+    public List<Object> parse() {
+      List<Object> out = new ArrayList<>(8192);
+      if (chunk.plain()) {
+        boolean ok = format == ObservationFormat.CSV
+            ? names != null && FastCsv.parse(chunk, file, names, indexes,
+                ReadOptions.DEFAULT_MAX_FIELD_CHARS, out)
+            : FastNdjson.parse(chunk, file, out);
+        if (ok) {
+          return out;
+        }
+      }
+      out.clear();
+      boolean prefixed = format == ObservationFormat.CSV && !chunk.first();
+      InputStream bytes = new ByteArrayInputStream(chunk.data(), 0, chunk.length());
+      if (prefixed) {
+        bytes = new SequenceInputStream(new ByteArrayInputStream(header), bytes);
+      }
+      Rebase rebase = new Rebase(chunk.firstRow() - 1, chunk.firstLine() - (prefixed ? 2 : 1),
+          prefixed);
+      ReadOptions options = ReadOptions.defaults().withListener(p -> {
+        SyntaxProblem sp = rebase.problem(p);
+        if (sp != null) {
+          out.add(sp);
+        }
+      });
+      try (ObservationReader r = ObservationReader.of(bytes, file, format, options)) {
+        while (r.hasNext()) {
+          out.add(rebase.observation(r.next()));
+        }
+      }
+      return out;
+    }
+  }
+
+  /** Observations the sequential fallback already read. */
+  private static final class ParsedUnit implements Unit {
+    private final List<Object> events;
+
+    ParsedUnit(List<Object> events) {
+      this.events = events;
+    }
+
+    @Override
+    public List<Object> parse() {
+      return events;
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package org.civicequity.validate.internal.input;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.civicequity.core.SourceLocation;
+
+/**
+ * The fast path for CSV chunks: commons-csv over the chunk decoded at once. It handles clean
+ * input only and gives up (returns false) on anything unusual (invalid UTF-8, a syntax error, a
+ * ragged row, an over-long field): the caller then reads the chunk with the SDK's reader, which
+ * reports the problem exactly. Thread-safe.
+ */
+final class FastCsv {
+  static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
+
+  private FastCsv() {
+  }
+
+  /**
+   * Parses a clean chunk.
+   *
+   * @param c        the chunk (the first chunk starts with the header, which is skipped)
+   * @param file     the file name for locations
+   * @param names    the header's column names (all distinct and non-empty)
+   * @param indexes  each column's field index ({@link FastObservations#index}), -1 for extra
+   * @param maxField the longest field accepted on the fast path
+   * @param out      where observations go (cleared first)
+   * @return true when the whole chunk was parsed; false when the SDK's reader must read it
+   */
+  static boolean parse(Chunk c, String file, String[] names, int[] indexes, int maxField,
+      List<Object> out) {
+    out.clear();
+    if (!Utf8Scan.valid(c.data(), c.length())) {
+      return false;
+    }
+    int off = 0;
+    if (c.first() && c.length() >= 3 && (c.data()[0] & 0xff) == 0xEF
+        && (c.data()[1] & 0xff) == 0xBB && (c.data()[2] & 0xff) == 0xBF) {
+      off = 3;
+    }
+    String text = new String(c.data(), off, c.length() - off, StandardCharsets.UTF_8);
+    FastObservations b = new FastObservations();
+    try (CSVParser p = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT)
+        .get()) {
+      Iterator<CSVRecord> it = p.iterator();
+      long lineBase = c.firstLine() - 1;
+      if (c.first()) {
+        if (!it.hasNext()) {
+          return true;
+        }
+        it.next(); // the header, checked by the splitter
+      }
+      long row = c.firstRow();
+      int n = names.length;
+      while (true) {
+        long before = p.getCurrentLineNumber();
+        if (!it.hasNext()) {
+          break;
+        }
+        CSVRecord rec = it.next();
+        int size = rec.size();
+        if (size == 1 && n != 1 && rec.get(0).isEmpty()) {
+          continue; // a blank line
+        }
+        if (size != n) {
+          return false;
+        }
+        for (int i = 0; i < n; i++) {
+          String s = rec.get(i);
+          if (s.length() > maxField) {
+            return false;
+          }
+          b.cell(indexes[i], names[i], s);
+        }
+        out.add(b.build(SourceLocation.ofRow(file, row++, lineBase + before + 1)));
+      }
+      return true;
+    } catch (IOException | UncheckedIOException | IllegalStateException e) {
+      return false;
+    }
+  }
+}

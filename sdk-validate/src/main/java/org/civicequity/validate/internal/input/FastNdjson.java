@@ -1,0 +1,125 @@
+package org.civicequity.validate.internal.input;
+
+import java.util.List;
+import org.civicequity.core.Observation;
+import org.civicequity.core.SourceLocation;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * The fast path for NDJSON chunks: one streaming parser over the whole chunk (not one per line).
+ * It handles clean input only and gives up (returns false) on anything unusual (a syntax error,
+ * a value that is not an object, two objects on a line or one across lines, a duplicate member,
+ * null, true, false, objects or arrays as member values, over-long numbers): the caller then
+ * reads the chunk with the SDK's reader, which reports the problem exactly. Thread-safe.
+ */
+final class FastNdjson {
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
+  private static final int MAX_MEMBERS = 1_000;
+
+  private FastNdjson() {
+  }
+
+  /**
+   * Parses a clean chunk.
+   *
+   * @param c    the chunk
+   * @param file the file name for locations
+   * @param out  where observations go (cleared first)
+   * @return true when the whole chunk was parsed; false when the SDK's reader must read it
+   */
+  static boolean parse(Chunk c, String file, List<Object> out) {
+    out.clear();
+    FastObservations b = new FastObservations();
+    try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), c.data(), 0, c.length())) {
+      long row = c.firstRow();
+      long lastLine = 0;
+      JsonToken t;
+      while ((t = p.nextToken()) != null) {
+        if (t != JsonToken.START_OBJECT) {
+          return false;
+        }
+        long line = p.currentTokenLocation().getLineNr();
+        if (line == lastLine) {
+          return false;
+        }
+        lastLine = line;
+        if (!object(p, b)) {
+          return false;
+        }
+        if (p.currentTokenLocation().getLineNr() != line) {
+          return false;
+        }
+        out.add(b.build(new SourceLocation(file, row++, c.firstLine() + line - 1, null, "")));
+      }
+      return true;
+    } catch (JacksonException e) {
+      return false;
+    }
+  }
+
+  private static boolean object(JsonParser p, FastObservations b) {
+    int seen = 0;
+    java.util.Set<String> seenOther = null;
+    int members = 0;
+    String name;
+    while ((name = p.nextName()) != null) {
+      if (++members > MAX_MEMBERS) {
+        return false;
+      }
+      JsonToken t = p.nextToken();
+      int i = FastObservations.index(name);
+      if (i >= 0) {
+        if ((seen & (1 << i)) != 0) {
+          return false;
+        }
+        seen |= 1 << i;
+      } else {
+        if (seenOther == null) {
+          seenOther = new java.util.HashSet<>();
+        }
+        if (!seenOther.add(name)) {
+          return false;
+        }
+      }
+      switch (t) {
+        case VALUE_STRING -> {
+          String s = p.getString();
+          if (i < 0) {
+            b.extra(name, s);
+          } else if (FastObservations.numeric(i)) {
+            b.unparsed(name, s);
+          } else {
+            b.text(i, s);
+          }
+        }
+        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+          if (i >= 0 && FastObservations.numeric(i)) {
+            if (p.getStringLength() > 64) {
+              return false;
+            }
+            double d = p.getDoubleValue();
+            if (Double.isFinite(d)) {
+              b.number(i, d);
+            } else {
+              b.unparsed(name, p.getString());
+            }
+          } else if (i < 0) {
+            b.extra(name, p.getString());
+          } else {
+            b.unparsed(name, p.getString());
+          }
+        }
+        default -> {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,180 @@
+package org.civicequity.validate.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.civicequity.core.io.ObservationFormat;
+import org.civicequity.validate.FeedContext;
+import org.civicequity.validate.ProgressListener;
+import org.civicequity.validate.RuleCatalogue;
+import org.civicequity.validate.ValidationReport;
+import org.civicequity.validate.ValidatorOptions;
+import org.civicequity.validate.internal.input.ChunkedFileSource;
+import org.civicequity.validate.internal.input.CoreCatalogue;
+import org.civicequity.validate.internal.input.FileObservationSource;
+import org.civicequity.validate.internal.input.ObservationSource;
+import org.civicequity.validate.internal.input.StandardCodelists;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Parallel chunked reading gives exactly the report of a sequential read with the SDK's reader,
+ * on files of several chunks with every kind of trouble in the middle: quoted new lines, blank
+ * and {@code ""} lines, CRLF, invalid UTF-8, ragged rows, an unterminated quote, a carriage return
+ * alone, an over-long field, NDJSON lines that are broken, not objects, or span lines.
+ */
+class ChunkedReadingTest {
+  @TempDir
+  Path temp;
+
+  static final String HEADER = "indicator,geoLevel,geoId,geoName,period,raceEthnicity,value,moe,"
+      + "numerator,denominator,status,note";
+
+  static String csvRow(Random r, int i) {
+    String race = switch (i % 4) {
+      case 0 -> "";
+      case 1 -> "black-alone";
+      case 2 -> "white-alone-nh";
+      default -> "hispanic-aoic";
+    };
+    double d = 500 + r.nextInt(5000);
+    double n = Math.floor(d * r.nextDouble() * 0.4);
+    double v = Math.round(n / d * 1000) / 10.0;
+    String name = i % 7 == 0 ? "\"Tract " + i + ", Baltimore\"" : i % 11 == 0
+        ? "\"Tract\n" + i + "\"" : "";
+    return "poverty-rate,tract," + String.format("24510%06d", i / 4 % 100000) + "," + name
+        + ",2018/2022," + race + "," + v + "," + Math.round(v * r.nextDouble() * 10) / 10.0 + ","
+        + n + "," + d + ",," + (i % 13 == 0 ? "\"a note, with \"\"quotes\"\"\"" : "");
+  }
+
+  static byte[] csv(int rows, String eol, Map<Integer, String> replace) {
+    Random r = new Random(7);
+    StringBuilder sb = new StringBuilder(HEADER).append(eol);
+    for (int i = 0; i < rows; i++) {
+      String row = replace.getOrDefault(i, csvRow(r, i));
+      sb.append(row).append(eol);
+      if (i % 500 == 0) {
+        sb.append(eol); // a blank line
+      }
+      if (i % 777 == 0) {
+        sb.append("\"\"").append(eol); // an empty quoted line, also blank to the reader
+      }
+    }
+    return sb.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  static String json(Random r, int i) {
+    double d = 500 + r.nextInt(5000);
+    double n = Math.floor(d * r.nextDouble() * 0.4);
+    return "{\"indicator\":\"poverty-rate\",\"geoLevel\":\"tract\",\"geoId\":\""
+        + String.format("24510%06d", i / 4 % 100000) + "\",\"period\":\"2018/2022\""
+        + (i % 4 == 0 ? "" : ",\"raceEthnicity\":\"black-alone\"") + ",\"value\":"
+        + Math.round(n / d * 1000) / 10.0 + ",\"numerator\":" + n + ",\"denominator\":" + d + "}";
+  }
+
+  static byte[] ndjson(int rows, String eol, Map<Integer, String> replace) {
+    Random r = new Random(9);
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < rows; i++) {
+      sb.append(replace.getOrDefault(i, json(r, i))).append(eol);
+      if (i % 400 == 0) {
+        sb.append("  \t").append(eol);
+      }
+    }
+    return sb.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  static byte[] withBytes(byte[] data, int at, byte[] insert) {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    b.write(data, 0, at);
+    b.write(insert, 0, insert.length);
+    b.write(data, at, data.length - at);
+    return b.toByteArray();
+  }
+
+  static byte[] input(String kind) {
+    return switch (kind) {
+      case "csv-clean" -> csv(40_000, "\n", Map.of());
+      case "csv-crlf" -> csv(40_000, "\r\n", Map.of());
+      case "csv-troubles" -> {
+        byte[] b = csv(40_000, "\n", Map.of(
+            9_000, "poverty-rate,tract,24510010100,,2018/2022,,1,2",
+            25_000, "poverty-rate,tract,24510010100,\"unterminated,2018/2022,,1,1,1,1,,",
+            33_000, HEADER));
+        // an invalid UTF-8 byte in the middle of a later row
+        int at = new String(b, StandardCharsets.ISO_8859_1).indexOf("\n", b.length / 3) + 20;
+        yield withBytes(b, at, new byte[] {(byte) 0xE9});
+      }
+      case "csv-bad-utf8" -> {
+        byte[] b = csv(40_000, "\n", Map.of(17_000, csvRow(new Random(1), 3)));
+        int at = new String(b, StandardCharsets.ISO_8859_1).indexOf("\n", b.length / 2) + 25;
+        yield withBytes(withBytes(b, at, new byte[] {(byte) 0xC3, (byte) 0x28}), at / 2,
+            new byte[] {(byte) 0xFF});
+      }
+      case "csv-lone-cr" -> {
+        byte[] b = csv(40_000, "\n", Map.of());
+        int at = new String(b, StandardCharsets.ISO_8859_1).indexOf("\n", b.length / 2);
+        b[at] = '\r';
+        yield b;
+      }
+      case "csv-huge-field" -> csv(20_000, "\n", Map.of(10_000,
+          "poverty-rate,tract,24510010100,\"" + "x".repeat(17 << 20) + "\",2018/2022,,1,,,,,"));
+      case "ndjson-clean" -> ndjson(40_000, "\n", Map.of());
+      case "ndjson-crlf" -> ndjson(40_000, "\r\n", Map.of());
+      case "ndjson-troubles" -> {
+        byte[] b = ndjson(40_000, "\n", Map.of(
+            5_000, "{\"indicator\":\"poverty-rate\" \"geoLevel\":\"tract\"}",
+            12_000, "[1,2,3]",
+            15_000, "{\"indicator\":\"poverty-rate\",\"geoLevel\":null,\"geoId\":\"1\",\"period\":\"2022\",\"value\":1}",
+            18_000, "{\"indicator\":\"a\",\"indicator\":\"b\"}",
+            21_000, "{\"indicator\":\"poverty-rate\",\n\"geoLevel\":\"tract\"}",
+            24_000, "{\"x-meta\":{\"a\":1},\"indicator\":\"poverty-rate\"} {\"indicator\":\"p\"}",
+            27_000, "{\"indicator\":\"poverty-rate\",\"value\":\"12\",\"moe\":1e999,\"geoId\":24510}",
+            30_000, "{\"indicator\":\"poverty-rate\"\r,\"geoLevel\":\"tract\",\"geoId\":\"24510010100\"}"));
+        yield withBytes(b, b.length / 2 + 7, new byte[] {(byte) 0xE9});
+      }
+      default -> throw new IllegalArgumentException(kind);
+    };
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"csv-clean", "csv-crlf", "csv-troubles", "csv-bad-utf8", "csv-lone-cr",
+      "csv-huge-field", "ndjson-clean", "ndjson-crlf", "ndjson-troubles"})
+  void chunkedReadingGivesTheSequentialReport(String kind) throws IOException {
+    byte[] data = input(kind);
+    assertThat(data.length).as("spans several chunks").isGreaterThan(3 << 20);
+    ObservationFormat format = kind.startsWith("csv") ? ObservationFormat.CSV
+        : ObservationFormat.NDJSON;
+    Path f = temp.resolve("observations." + format.name().toLowerCase(java.util.Locale.ROOT));
+    Files.write(f, data);
+    ValidationReport sequential = run(new FileObservationSource(f.getFileName().toString(),
+        format, () -> Files.newInputStream(f)));
+    ValidationReport chunked = run(new ChunkedFileSource(f.getFileName().toString(), format,
+        () -> Files.newInputStream(f)));
+    assertThat(chunked.summary()).isEqualTo(sequential.summary());
+    assertThat(chunked.findings().size()).isEqualTo(sequential.findings().size());
+    for (int i = 0; i < sequential.findings().size(); i++) {
+      assertThat(chunked.findings().get(i)).as(sequential.findings().get(i).code())
+          .isEqualTo(sequential.findings().get(i));
+    }
+    assertThat(chunked).isEqualTo(sequential);
+    assertThat(sequential.summary().rows()).isGreaterThan(8_000);
+  }
+
+  static ValidationReport run(ObservationSource source) throws IOException {
+    FeedContext ctx = FeedContext.builder().input("test")
+        .indicators(CoreCatalogue.indicators()).codelists(StandardCodelists.all()).build();
+    Engine engine = new Engine(RuleCatalogue.builtIn(),
+        ValidatorOptions.defaults().withExampleCap(1_000_000));
+    return engine.run("test", ctx, engine.newCollector(), List.of(source), Map.of(),
+        ProgressListener.NONE);
+  }
+}
