@@ -1,9 +1,8 @@
 package org.civicequity.core.io.internal;
 
 import java.io.Writer;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import org.civicequity.core.Observation;
 import org.civicequity.core.SourceLocation;
@@ -13,6 +12,8 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.sym.PropertyNameMatcher;
+import tools.jackson.core.util.Named;
 
 /**
  * Reads one JSON object into an {@link Observation} straight from the token stream (no tree):
@@ -25,18 +26,25 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class ObservationObjects {
   private static final int MAX_RAW_CHARS = 4_096;
-  private static final Map<String, Integer> INDEX;
+  private static final int FIRST_NUMBER = Observation.FIELDS.indexOf("value");
+  private static final int LAST_NUMBER = Observation.FIELDS.indexOf("denominator");
 
   static {
-    Map<String, Integer> m = new HashMap<>();
     for (int i = 0; i < Observation.FIELDS.size(); i++) {
-      m.put(Observation.FIELDS.get(i), i);
+      boolean inRange = i >= FIRST_NUMBER && i <= LAST_NUMBER;
+      if (inRange != Observation.NUMERIC_FIELDS.contains(Observation.FIELDS.get(i))) {
+        throw new IllegalStateException("the numeric fields are no longer contiguous in "
+            + "Observation.FIELDS: update ObservationObjects");
+      }
     }
-    INDEX = Map.copyOf(m);
   }
+
+  private static final List<Named> NAMES = Observation.FIELDS.stream().map(Named::fromString)
+      .toList();
 
   private final JsonFactory factory;
   private final int maxFields;
+  private final PropertyNameMatcher matcher;
 
   /**
    * Creates an object reader.
@@ -47,6 +55,8 @@ public final class ObservationObjects {
   public ObservationObjects(JsonFactory factory, int maxFields) {
     this.factory = factory;
     this.maxFields = maxFields;
+    // matches member names against the standard's fields without making a String per name
+    this.matcher = factory.constructNameMatcher(NAMES, true);
   }
 
   /**
@@ -65,8 +75,16 @@ public final class ObservationObjects {
     Set<String> seenOther = null;
     int members = 0;
     boolean skip = false;
-    String name;
-    while ((name = p.nextName()) != null) {
+    int match;
+    while ((match = p.nextNameMatch(matcher)) != PropertyNameMatcher.MATCH_END_OBJECT) {
+      if (match == PropertyNameMatcher.MATCH_ODD_TOKEN) {
+        // cannot happen in well-formed JSON (the parser fails first); never leave the loop silently
+        problems.report(new ReadProblem(ReadProblem.JSON_SYNTAX, location, 0, "expected a member "
+            + "name, found " + p.currentToken() + "; the row is skipped", null));
+        return null;
+      }
+      int index = match >= 0 ? match : -1;
+      String name = index >= 0 ? Observation.FIELDS.get(index) : p.currentName();
       JsonToken t = p.nextToken();
       members++;
       if (members > maxFields) {
@@ -78,8 +96,6 @@ public final class ObservationObjects {
         p.skipChildren();
         continue;
       }
-      Integer known = INDEX.get(name);
-      int index = known == null ? -1 : known;
       boolean duplicate;
       if (index >= 0) {
         duplicate = (seenStandard & (1 << index)) != 0;
@@ -107,7 +123,7 @@ public final class ObservationObjects {
   }
 
   private void member(JsonParser p, JsonToken t, String name, int index, Observation.Builder b) {
-    boolean numeric = index >= 0 && Observation.NUMERIC_FIELDS.contains(name);
+    boolean numeric = index >= FIRST_NUMBER && index <= LAST_NUMBER;
     switch (t) {
       case VALUE_STRING -> {
         String s = p.getString();
