@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
     footer = {"", "Run 'civic-equity COMMAND --help' for the options of a command."},
     subcommands = {
         // Keep this list in the order of the --help listing; add new commands here.
-        ValidateCommand.class, RulesCommand.class,
+        ValidateCommand.class, RulesCommand.class, ConvertCommand.class, PublishCommand.class,
         InitCommand.class, CompareCommand.class,
         CommandLine.HelpCommand.class})
 public final class CivicEquity implements Callable<Integer> {

@@ -1,0 +1,75 @@
+package org.civicequity.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.civicequity.cli.CivicEquityTest.Run;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code civic-equity convert}: real BNIA file through the recipe, located errors, exit codes. */
+class ConvertCommandTest {
+  static final Path REAL = Path.of("..", "examples", "data", "real");
+
+  @TempDir
+  Path temp;
+
+  @Test
+  void convertsTheRealViolentCrimeFileWithTheRecipe() throws Exception {
+    Path out = temp.resolve("source");
+    Run r = CivicEquityTest.run("convert", REAL.resolve("bnia-vs-violent-crime.csv").toString(),
+        "--mapping", "recipe:bnia-vital-signs", "--out", out.toString());
+    assertThat(r.exitCode()).as(r.err() + r.out()).isEqualTo(ExitCode.OK);
+    assertThat(r.err()).contains("660 observations of 1 indicators in 55 custom areas");
+    for (String f : new String[] {"datapackage.json", "indicators.json", "observations.csv", "geographies.csv",
+        "validation-report.json"}) {
+      assertThat(out.resolve(f)).isRegularFile();
+    }
+    assertThat(Files.readAllLines(out.resolve("observations.csv"))).hasSize(661);
+  }
+
+  @Test
+  void mappingErrorsAreLocatedInTheMappingFile() throws Exception {
+    Path mapping = temp.resolve("mapping.json");
+    Files.writeString(mapping, "{\n  \"layout\": \"wide\",\n  \"wide\": {\"columns\": [{\"pattern\": \"([a-z\"}]},\n"
+        + "  \"fields\": {\"geoId\": \"CSA2010\"}\n}\n");
+    Run r = CivicEquityTest.run("convert", REAL.resolve("bnia-vs-violent-crime.csv").toString(),
+        "--mapping", mapping.toString(), "--out", temp.resolve("o").toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCode.INVALID);
+    assertThat(r.err()).contains(mapping + ":3:").contains("/wide/columns/0/pattern")
+        .contains("not a valid regular expression");
+  }
+
+  @Test
+  void conversionErrorsPointAtTheUsersCell() throws Exception {
+    Path csv = temp.resolve("vs.csv");
+    Files.writeString(csv, "CSA2010,viol19,zzfoo19\nCanton,1.5,2\nCanton,n/a!,3\n");
+    Run r = CivicEquityTest.run("convert", csv.toString(), "--mapping", "recipe:bnia-vital-signs",
+        "--out", temp.resolve("o").toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCode.INVALID);
+    assertThat(r.out()).contains("UNKNOWN_INDICATOR_CODE vs.csv:1 (zzfoo19)")
+        .contains("NOT_A_NUMBER vs.csv:3 (row 2, viol19)");
+  }
+
+  @Test
+  void validationFindingsPointAtTheUsersFileRowAndColumn() throws Exception {
+    Path csv = temp.resolve("acs.csv");
+    Files.writeString(csv, "GEO_ID,NAME,B19013_001E,B19013_001M\n0500000US24510,Baltimore city,52164,1232\n"
+        + "0500000US24005,Baltimore County,-5,1000\n");
+    Run r = CivicEquityTest.run("convert", csv.toString(), "--mapping", "recipe:acs-table",
+        "--constant", "period=2019", "--out", temp.resolve("o").toString(), "--format", "json");
+    assertThat(r.out()).contains("\"file\" : \"acs.csv\"").contains("\"row\" : 2").contains("\"line\" : 3");
+  }
+
+  @Test
+  void misuseAndUnreadableInput() {
+    assertThat(CivicEquityTest.run("convert", "x.csv", "--out", "o").exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(CivicEquityTest.run("convert", "x.csv", "--mapping", "recipe:acs-table", "--out", "o",
+        "--constant", "nofield=1").exitCode()).isEqualTo(ExitCode.USAGE);
+    Run r = CivicEquityTest.run("convert", temp.resolve("missing.csv").toString(), "--mapping", "recipe:acs-table",
+        "--out", temp.resolve("o").toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCode.UNREADABLE);
+    assertThat(r.err()).contains("no such file");
+  }
+}
