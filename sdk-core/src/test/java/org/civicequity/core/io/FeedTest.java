@@ -111,6 +111,17 @@ class FeedTest {
     try (Feed feed = Feed.open(nested)) {
       checkContent(feed);
     }
+    Path mac = tmp.resolve("mac.zip");
+    try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(mac))) {
+      put(z, "my-feed/datapackage.json", MANIFEST.getBytes(StandardCharsets.UTF_8));
+      put(z, "my-feed/indicators.json", INDICATORS.getBytes(StandardCharsets.UTF_8));
+      put(z, "my-feed/data/observations.csv", OBSERVATIONS.getBytes(StandardCharsets.UTF_8));
+      put(z, "__MACOSX/my-feed/._datapackage.json", new byte[] {0, 5, 22, 7});
+    }
+    try (Feed feed = Feed.open(mac)) {
+      assertThat(feed.hasManifest()).isTrue();
+      assertThat(all(feed, "data/observations.csv")).hasSize(2);
+    }
   }
 
   Path zip(Path file, String prefix, int extraEntries) throws IOException {

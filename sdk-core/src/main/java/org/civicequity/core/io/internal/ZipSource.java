@@ -105,6 +105,9 @@ public final class ZipSource implements FeedSource {
     if (!all.containsKey("datapackage.json")) {
       List<String> tops = new ArrayList<>();
       for (String n : all.keySet()) {
+        if (n.startsWith("__MACOSX/")) {
+          continue; // resource forks that macOS adds when it zips a folder
+        }
         int slash = n.indexOf('/');
         String top = slash < 0 ? "" : n.substring(0, slash + 1);
         if (!tops.contains(top)) {
