@@ -88,6 +88,14 @@ class CsvReaderTest {
   }
 
   @Test
+  void oldMacLineEndsAreLinesToo() {
+    Result r = read(HEADER.replace("\n", "\r") + "a,county,24510,2022,1,\"x\ry\"\r"
+        + "b,county,24510,2022,2,\r");
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.rows()).extracting(o -> o.location().line()).containsExactly(2L, 4L);
+  }
+
+  @Test
   void blankLinesAreSkippedButCounted() {
     Result r = read(HEADER + "\n" + "a,county,24510,2022,1,\n\n\nb,county,24510,2022,2,\n");
     assertThat(r.problems()).isEmpty();
