@@ -104,22 +104,35 @@ public final class ValidationBenchmark {
     long run() throws IOException;
   }
 
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  private static double loadAverage() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        .getSystemLoadAverage();
+  }
+
   /** Runs once to warm up, then {@code runs} times; returns the best rows/s. */
   private static double best(int runs, String what, long expected, Measured m) throws IOException {
     m.run();
     double best = 0;
     for (int i = 0; i < runs; i++) {
       System.gc();
+      long cpu = cpuNanos();
       long t = System.nanoTime();
       long n = m.run();
       double s = (System.nanoTime() - t) / 1e9;
+      double cpuS = (cpuNanos() - cpu) / 1e9;
       if (n != expected) {
         throw new IllegalStateException(what + ": read " + n + " rows, expected " + expected);
       }
       double rate = n / s;
       best = Math.max(best, rate);
-      System.out.printf(Locale.ROOT, "%-16s run %d: %,d rows in %.2f s = %,.0f rows/s%n", what,
-          i + 1, n, s, rate);
+      System.out.printf(Locale.ROOT, "%-16s run %d: %,d rows in %.2f s = %,.0f rows/s "
+          + "(CPU %.2f s = %,.0f rows per CPU-second; load average %.1f)%n", what, i + 1, n, s,
+          rate, cpuS, n / cpuS, loadAverage());
     }
     return best;
   }

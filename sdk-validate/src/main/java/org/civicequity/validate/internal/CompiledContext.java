@@ -24,6 +24,8 @@ public final class CompiledContext implements ValidationContext {
   private final Map<String, Codelist> codelists;
 
   private final Map<String, GeoLevel> geoLevels;
+  private final UnitFacts[] unitFacts;
+  private final Map<String, Map<String, Code>> deprecated;
   private final Map<Class<?>, Object> shared = new HashMap<>();
 
   private Observation lastObservation;
@@ -37,11 +39,22 @@ public final class CompiledContext implements ValidationContext {
   public CompiledContext(FeedContext feed) {
     this.feed = feed;
     this.geoLevels = new HashMap<>();
+    this.deprecated = new HashMap<>();
+    for (Codelist list : feed.codelists().values()) {
+      Map<String, Code> d = new HashMap<>();
+      for (Code c : list.codes()) {
+        if (c.deprecated()) {
+          d.put(c.code(), c);
+        }
+      }
+      deprecated.put(list.id(), d);
+    }
     this.codelists = feed.codelists();
     int n = feed.indicators().size();
     this.indicators = new Indicator[n];
     this.units = new Code[n];
     Codelist unitList = codelists.get("unit");
+    this.unitFacts = new UnitFacts[n];
     for (int i = 0; i < n; i++) {
       Indicator ind = feed.indicators().get(i);
       if (ind.id() != null) {
@@ -49,6 +62,7 @@ public final class CompiledContext implements ValidationContext {
       }
       indicators[i] = ind;
       units[i] = unitList == null || ind.unit() == null ? null : unitList.find(ind.unit()).orElse(null);
+      unitFacts[i] = units[i] == null ? null : UnitFacts.of(units[i]);
     }
     Codelist levels = codelists.get("geo-level");
     if (levels != null) {
@@ -66,12 +80,59 @@ public final class CompiledContext implements ValidationContext {
 
   private CompiledContext(CompiledContext of) {
     this.feed = of.feed;
+    this.unitFacts = of.unitFacts;
+    this.deprecated = of.deprecated;
     this.codelists = of.codelists;
     this.indicators = of.indicators;
     this.units = of.units;
     this.geoLevels = of.geoLevels;
     this.indicatorIndex.putAll(of.indicatorIndex);
     this.geographies.putAll(of.geographies);
+  }
+
+  /**
+   * What the rules need to know of a unit, read once from its codelist attributes.
+   *
+   * @param code    the unit code
+   * @param minimum the smallest valid value, or NaN when unbounded
+   * @param maximum the largest valid value, or NaN when unbounded
+   * @param scale   numerator / denominator times this is the value, or NaN when not a fraction
+   * @param share   true for percent and proportion (the numerator is part of the denominator)
+   * @param count   true for a plain count
+   */
+  public record UnitFacts(String code, double minimum, double maximum, double scale,
+      boolean share, boolean count) {
+    static UnitFacts of(Code c) {
+      Double min = c.number("minimum");
+      Double max = c.number("maximum");
+      Double scale = c.number("scale");
+      return new UnitFacts(c.code(), min == null ? Double.NaN : min,
+          max == null ? Double.NaN : max, scale == null ? Double.NaN : scale,
+          "percent".equals(c.code()) || "proportion".equals(c.code()), "count".equals(c.code()));
+    }
+  }
+
+  /**
+   * The unit facts of an observation's indicator.
+   *
+   * @param o the observation
+   * @return the facts, or null when the indicator or its unit is unknown
+   */
+  public UnitFacts unitFactsOf(Observation o) {
+    int i = indexOf(o);
+    return i < 0 ? null : unitFacts[i];
+  }
+
+  /**
+   * A deprecated code of a codelist.
+   *
+   * @param listId the codelist id
+   * @param code   the code
+   * @return the code when it is listed and deprecated, else null
+   */
+  public Code deprecated(String listId, String code) {
+    Map<String, Code> d = deprecated.get(listId);
+    return d == null || d.isEmpty() ? null : d.get(code);
   }
 
   /**

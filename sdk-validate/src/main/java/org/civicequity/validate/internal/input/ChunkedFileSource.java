@@ -178,6 +178,43 @@ public final class ChunkedFileSource implements ObservationSource {
           }
         }
         for (; scan < len; scan++) {
+          // skip plain bytes quickly: the state only changes at these few characters
+          int j = scan;
+          byte[] bb = buf;
+          int l = len;
+          if (!csv) {
+            if (!recordBlank) {
+              while (j < l && bb[j] != '\n' && bb[j] != '\r') {
+                j++;
+              }
+            }
+          } else if (inQuotes) {
+            while (j < l) {
+              byte x = bb[j];
+              if (x == '"' || x == '\n' || x == '\r') {
+                break;
+              }
+              j++;
+            }
+          } else {
+            while (j < l) {
+              byte x = bb[j];
+              if (x == ',' || x == '\n' || x == '"' || x == '\r') {
+                break;
+              }
+              j++;
+            }
+            if (j > scan) {
+              fieldStart = false;
+              recordBlank = false;
+              lastWasQuote = false;
+            }
+          }
+          if (j >= l) {
+            scan = l;
+            break;
+          }
+          scan = j;
           byte b = buf[scan];
           if (b == '\r') {
             boolean crlf = scan + 1 < len ? buf[scan + 1] == '\n' : !eof;

@@ -2,7 +2,6 @@ package org.civicequity.validate.internal.input;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.civicequity.core.Numbers;
 import org.civicequity.core.Observation;
 import org.civicequity.core.SourceLocation;
 
@@ -81,7 +80,7 @@ final class FastObservations {
     if (index < 0) {
       extra(name, s);
     } else if (numeric(index)) {
-      Double d = Numbers.parse(s);
+      Double d = FastNumbers.parse(s);
       if (d == null) {
         unparsed(name, s);
       } else {

@@ -2,9 +2,7 @@ package org.civicequity.validate.internal.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.civicequity.core.Code;
-import org.civicequity.core.Codelist;
 import org.civicequity.core.Observation;
 import org.civicequity.validate.Findings;
 import org.civicequity.validate.RowRule;
@@ -12,6 +10,7 @@ import org.civicequity.validate.RuleInfo;
 import org.civicequity.validate.RuleInfo.Layer;
 import org.civicequity.validate.Severity;
 import org.civicequity.validate.ValidationContext;
+import org.civicequity.validate.internal.CompiledContext;
 
 /** A coded field uses a deprecated code; the message names the documented replacement. */
 final class DeprecatedCodeRule implements RowRule {
@@ -50,15 +49,11 @@ final class DeprecatedCodeRule implements RowRule {
     if (code == null) {
       return;
     }
-    Codelist list = ctx.codelist(FIELDS[f][1]);
-    if (list == null) {
+    Code c = CompiledContext.of(ctx).deprecated(FIELDS[f][1], code);
+    if (c == null) {
       return;
     }
-    Optional<Code> c = list.find(code);
-    if (c.isEmpty() || !c.get().deprecated()) {
-      return;
-    }
-    List<String> replacements = replacements(c.get());
+    List<String> replacements = replacements(c);
     if (replacements.isEmpty()) {
       out.reportVariant(INFO, "noReplacement", o.location().field(FIELDS[f][0]), code,
           code, FIELDS[f][0]);

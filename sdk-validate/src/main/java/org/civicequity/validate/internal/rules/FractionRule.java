@@ -1,6 +1,5 @@
 package org.civicequity.validate.internal.rules;
 
-import org.civicequity.core.Code;
 import org.civicequity.core.Observation;
 import org.civicequity.validate.Findings;
 import org.civicequity.validate.RowRule;
@@ -8,6 +7,8 @@ import org.civicequity.validate.RuleInfo;
 import org.civicequity.validate.RuleInfo.Layer;
 import org.civicequity.validate.Severity;
 import org.civicequity.validate.ValidationContext;
+import org.civicequity.validate.internal.CompiledContext;
+import org.civicequity.validate.internal.CompiledContext.UnitFacts;
 
 /** The value disagrees with numerator / denominator times the unit's scale. */
 final class FractionRule implements RowRule {
@@ -31,11 +32,11 @@ final class FractionRule implements RowRule {
     if (v == null || n == null || d == null || d == 0) {
       return;
     }
-    Code unit = ctx.unitOf(o);
-    Double scale = Units.scale(unit);
-    if (scale == null) {
+    UnitFacts unit = CompiledContext.of(ctx).unitFactsOf(o);
+    if (unit == null || Double.isNaN(unit.scale())) {
       return;
     }
+    double scale = unit.scale();
     double expected = n / d * scale;
     double tolerance = Math.max(0.01 * Math.abs(expected), 0.0005 * scale);
     if (Math.abs(v - expected) > tolerance) {

@@ -1,6 +1,5 @@
 package org.civicequity.validate.internal.rules;
 
-import org.civicequity.core.Code;
 import org.civicequity.core.Observation;
 import org.civicequity.validate.Findings;
 import org.civicequity.validate.RowRule;
@@ -8,6 +7,8 @@ import org.civicequity.validate.RuleInfo;
 import org.civicequity.validate.RuleInfo.Layer;
 import org.civicequity.validate.Severity;
 import org.civicequity.validate.ValidationContext;
+import org.civicequity.validate.internal.CompiledContext;
+import org.civicequity.validate.internal.CompiledContext.UnitFacts;
 
 /** The numerator of a share (percent or proportion) is larger than its denominator. */
 final class NumeratorDenominatorRule implements RowRule {
@@ -30,8 +31,8 @@ final class NumeratorDenominatorRule implements RowRule {
     if (n == null || d == null || n <= d) {
       return;
     }
-    Code unit = ctx.unitOf(o);
-    if (unit != null && Units.isShare(unit.code())) {
+    UnitFacts unit = CompiledContext.of(ctx).unitFactsOf(o);
+    if (unit != null && unit.share()) {
       out.report(INFO, o.location().field("numerator"), n,
           n, d);
     }

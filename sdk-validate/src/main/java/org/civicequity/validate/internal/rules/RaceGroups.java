@@ -151,7 +151,8 @@ final class RaceGroups {
     if (dup) {
       return true;
     }
-    boolean countUnit = Units.isCount(ctx.unitOf(o));
+    CompiledContext.UnitFacts unit = ctx.unitFactsOf(o);
+    boolean countUnit = unit != null && unit.count();
     Double size = countUnit ? o.value() : o.denominator();
     Double count = countUnit ? o.value() : o.numerator();
     boolean sup = "suppressed".equals(o.status());

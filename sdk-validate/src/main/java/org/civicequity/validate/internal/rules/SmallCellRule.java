@@ -1,7 +1,6 @@
 package org.civicequity.validate.internal.rules;
 
 import java.util.Optional;
-import org.civicequity.core.Code;
 import org.civicequity.core.Observation;
 import org.civicequity.validate.Findings;
 import org.civicequity.validate.RowRule;
@@ -9,6 +8,8 @@ import org.civicequity.validate.RuleInfo;
 import org.civicequity.validate.RuleInfo.Layer;
 import org.civicequity.validate.Severity;
 import org.civicequity.validate.ValidationContext;
+import org.civicequity.validate.internal.CompiledContext;
+import org.civicequity.validate.internal.CompiledContext.UnitFacts;
 
 /** A count below the feed's suppression threshold is published instead of suppressed. */
 final class SmallCellRule implements RowRule {
@@ -47,8 +48,8 @@ final class SmallCellRule implements RowRule {
     }
     Double v = o.value();
     if (v != null && v > 0 && v < min) {
-      Code unit = ctx.unitOf(o);
-      if (Units.isCount(unit)) {
+      UnitFacts unit = CompiledContext.of(ctx).unitFactsOf(o);
+      if (unit != null && unit.count()) {
         out.report(INFO, o.location().field("value"), v, "count",
             v, min);
       }

@@ -1,6 +1,5 @@
 package org.civicequity.validate.internal.rules;
 
-import org.civicequity.core.Code;
 import org.civicequity.core.Observation;
 import org.civicequity.validate.Findings;
 import org.civicequity.validate.RowRule;
@@ -8,6 +7,8 @@ import org.civicequity.validate.RuleInfo;
 import org.civicequity.validate.RuleInfo.Layer;
 import org.civicequity.validate.Severity;
 import org.civicequity.validate.ValidationContext;
+import org.civicequity.validate.internal.CompiledContext;
+import org.civicequity.validate.internal.CompiledContext.UnitFacts;
 
 /** A value lies outside the range its indicator's unit allows. */
 final class ValueRangeRule implements RowRule {
@@ -29,16 +30,15 @@ final class ValueRangeRule implements RowRule {
     if (v == null) {
       return;
     }
-    Code unit = ctx.unitOf(o);
+    UnitFacts unit = CompiledContext.of(ctx).unitFactsOf(o);
     if (unit == null) {
       return;
     }
-    Double min = unit.number("minimum");
-    Double max = unit.number("maximum");
-    if ((min != null && v < min) || (max != null && v > max)) {
+    double min = unit.minimum();
+    double max = unit.maximum();
+    if (v < min || v > max) { // false when the bound is NaN (unbounded)
       out.report(INFO, o.location().field("value"), v, unit.code(),
-          min == null ? "no minimum" : min,
-          max == null ? "no maximum" : max);
+          Double.isNaN(min) ? "no minimum" : min, Double.isNaN(max) ? "no maximum" : max);
     }
   }
 }
