@@ -123,68 +123,38 @@ final class CsvInput extends Reader {
 
   /** Moves decoded characters through the field guard into {@code cbuf}. */
   private int drain(char[] cbuf, int off, int len) {
-    int n = 0;
+    int n = off;
     char[] in = decoded.array();
     int i = decoded.position();
     int limit = decoded.limit();
-    // leave room for an extra closing quote
-    while (i < limit && n < len - 1) {
+    int end = off + len - 1; // leave room for an extra closing quote
+    long length = fieldLength;
+    while (i < limit && n < end) {
       char c = in[i];
-      if (!atFieldStart && !truncating && c != '"' && c != ',' && c != '\n' && c != '\r'
-          && c != REPLACEMENT && fieldLength < maxFieldChars) {
-        // the common case: an ordinary character inside a field
-        fieldLength++;
-        column++;
-        previousWasCr = false;
-        cbuf[off + n++] = c;
+      if (c != '"' && c != ',' && c != '\n' && c != '\r' && c != REPLACEMENT && !atFieldStart
+          && length < maxFieldChars) {
+        // the common case: an ordinary character inside a field that is not being cut
+        length++;
+        cbuf[n++] = c;
         i++;
         continue;
       }
-      int pos = i++;
-      long charLine = line;
-      long charColumn = column;
-      advancePosition(c);
-      if (c == REPLACEMENT && !replacements.isEmpty() && replacements.peek()[0] == pos) {
-        replacements.poll();
-        events.add(new Event(Kind.ENCODING, charLine, charColumn, fieldIndex, replacedBytes.poll()));
+      if (length != fieldLength) {
+        // account for the ordinary characters just copied
+        column += length - fieldLength;
+        fieldLength = length;
+        previousWasCr = false;
       }
-      if (atFieldStart) {
-        atFieldStart = false;
-        fieldQuoted = c == '"';
-        inQuotes = false;
-        fieldLength = 0;
-        truncating = false;
-        emittedInQuotes = false;
-        fieldStartLine = charLine;
-        fieldStartColumn = charColumn;
-      }
-      if (c == '"' && fieldQuoted) {
-        inQuotes = !inQuotes;
-      }
-      if (!inQuotes && (c == ',' || c == '\n' || c == '\r')) {
-        if (truncating && emittedInQuotes) {
-          cbuf[off + n++] = '"';
-        }
-        cbuf[off + n++] = c;
-        atFieldStart = true;
-        fieldIndex = c == ',' ? fieldIndex + 1 : 0;
-        continue;
-      }
-      fieldLength++;
-      if (fieldLength > maxFieldChars) {
-        if (!truncating) {
-          truncating = true;
-          events.add(new Event(Kind.FIELD_TOO_LARGE, fieldStartLine, fieldStartColumn, fieldIndex,
-              null));
-        }
-        continue;
-      }
-      cbuf[off + n++] = c;
-      if (c == '"' && fieldQuoted) {
-        emittedInQuotes = !emittedInQuotes;
-      }
+      n = special(c, i++, cbuf, n);
+      length = fieldLength;
+    }
+    if (length != fieldLength) {
+      column += length - fieldLength;
+      fieldLength = length;
+      previousWasCr = false;
     }
     decoded.position(i);
+    n -= off;
     if (!decoded.hasRemaining() && eof && flushed && truncating && emittedInQuotes && n < len) {
       // the input ended inside a truncated quoted field: close it so the parser reports the
       // field rather than an unterminated quote hiding the real problem
@@ -192,6 +162,60 @@ final class CsvInput extends Reader {
       emittedInQuotes = false;
     }
     return n;
+  }
+
+  /**
+   * Handles a character that may change the state: a quote, a delimiter, a line break, a
+   * replaced byte sequence, the first character of a field, or any character of a field that
+   * reached the cap.
+   *
+   * @return the new output position
+   */
+  private int special(char c, int pos, char[] cbuf, int n) {
+    int out = n;
+    long charLine = line;
+    long charColumn = column;
+    advancePosition(c);
+    if (c == REPLACEMENT && !replacements.isEmpty() && replacements.peek()[0] == pos) {
+      replacements.poll();
+      events.add(new Event(Kind.ENCODING, charLine, charColumn, fieldIndex, replacedBytes.poll()));
+    }
+    if (atFieldStart) {
+      atFieldStart = false;
+      fieldQuoted = c == '"';
+      inQuotes = false;
+      fieldLength = 0;
+      truncating = false;
+      emittedInQuotes = false;
+      fieldStartLine = charLine;
+      fieldStartColumn = charColumn;
+    }
+    if (c == '"' && fieldQuoted) {
+      inQuotes = !inQuotes;
+    }
+    if (!inQuotes && (c == ',' || c == '\n' || c == '\r')) {
+      if (truncating && emittedInQuotes) {
+        cbuf[out++] = '"';
+      }
+      cbuf[out++] = c;
+      atFieldStart = true;
+      fieldIndex = c == ',' ? fieldIndex + 1 : 0;
+      return out;
+    }
+    fieldLength++;
+    if (fieldLength > maxFieldChars) {
+      if (!truncating) {
+        truncating = true;
+        events.add(new Event(Kind.FIELD_TOO_LARGE, fieldStartLine, fieldStartColumn, fieldIndex,
+            null));
+      }
+      return out;
+    }
+    cbuf[out++] = c;
+    if (c == '"' && fieldQuoted) {
+      emittedInQuotes = !emittedInQuotes;
+    }
+    return out;
   }
 
   private void advancePosition(char c) {
