@@ -30,8 +30,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code civic-equity convert <input> --mapping <file|recipe:NAME> --out <dir>}: converts a local
- * table (CSV or Excel) with a mapping file or a shipped recipe into a source folder (indicators,
+ * {@code civic-equity convert <input>... --mapping <file|recipe:NAME> --out <dir>}: converts local
+ * tables (CSV or Excel) with a mapping file or a shipped recipe into a source folder (indicators,
  * observations, geographies, datapackage.json) and validates what it produced. Every problem
  * points at the user's own file, row and column, or at the mapping file.
  */
@@ -60,8 +60,10 @@ public final class ConvertCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "<input>", description = "the table: .csv (or .txt) or .xlsx")
-  private Path input;
+  @Parameters(arity = "1..*", paramLabel = "<input>",
+      description = "the table: .csv (or .txt) or .xlsx; several files of one source (converted with the same "
+          + "mapping into one folder) may be given")
+  private List<Path> inputs;
 
   @Option(names = "--mapping", required = true, paramLabel = "<file|recipe:NAME>",
       description = "a mapping file, or recipe:NAME for a shipped recipe")
@@ -117,12 +119,14 @@ public final class ConvertCommand implements Callable<Integer> {
       err.flush();
       return ExitCode.INVALID;
     }
-    if (!Files.isRegularFile(input)) {
-      throw new CommandFailure(ExitCode.UNREADABLE, "no such file: " + input);
+    for (Path input : inputs) {
+      if (!Files.isRegularFile(input)) {
+        throw new CommandFailure(ExitCode.UNREADABLE, "no such file: " + input);
+      }
     }
     Conversion c;
     try {
-      c = Converter.convert(input, m);
+      c = Converter.convert(inputs, m);
     } catch (IOException e) {
       throw new CommandFailure(ExitCode.UNREADABLE, e.getMessage(), e);
     }

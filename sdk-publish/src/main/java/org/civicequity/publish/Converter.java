@@ -27,4 +27,21 @@ public final class Converter {
     Path name = input.getFileName();
     return new ConversionEngine(mapping.spec(), input, name == null ? input.toString() : name.toString()).run();
   }
+
+  /**
+   * Converts several tables with the same mapping (e.g. a source's files for different years or
+   * topics) into one conversion. Each observation keeps the location of its own file.
+   *
+   * @param inputs  the files, at least one
+   * @param mapping the mapping
+   * @return the combined conversion
+   * @throws IOException if an input cannot be read at all
+   */
+  public static Conversion convert(java.util.List<Path> inputs, Mapping mapping) throws IOException {
+    java.util.List<Conversion> parts = new java.util.ArrayList<>();
+    for (Path p : inputs) {
+      parts.add(convert(p, mapping));
+    }
+    return Conversion.combine(parts);
+  }
 }

@@ -92,7 +92,7 @@ public final class SourceFolder {
   }
 
   private static SourceLocation relocate(SourceLocation at, Conversion c) {
-    if (at == null || at.pointer() == null || !at.file().equals(c.input())) {
+    if (at == null || at.pointer() == null || !c.inputs().contains(at.file())) {
       return at;
     }
     Matcher m = ROW_POINTER.matcher(at.pointer());

@@ -74,6 +74,10 @@ class PublishTest {
     // the published feed is valid for our own validator too
     assertThat(Validator.create().validate(feed).valid()).isTrue();
     assertThat(Files.list(feed.getParent()).map(p -> p.getFileName().toString()).toList()).containsExactly("feed");
+    if (Files.getFileStore(feed).supportsFileAttributeView("posix")) {
+      assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(feed)))
+          .isEqualTo("rwxr-xr-x");
+    }
   }
 
   @Test

@@ -69,6 +69,10 @@ public final class AtomicSwap implements AutoCloseable {
         }
       }
       this.temp = Files.createTempDirectory(parent, "." + name + ".tmp-");
+      // a temporary directory is private (0700); a published feed is read by web servers and people
+      if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+        Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+      }
     } catch (IOException e) {
       close();
       throw e;

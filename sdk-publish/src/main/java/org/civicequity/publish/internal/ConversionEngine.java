@@ -1011,7 +1011,7 @@ public final class ConversionEngine {
         defs.add(definition(s));
       }
     }
-    return new Conversion(inputName, spec.origin(), defs, observations, new ArrayList<>(geographies.values()), all,
+    return new Conversion(inputName, List.of(inputName), spec.origin(), defs, observations, new ArrayList<>(geographies.values()), all,
         spec.feed() == null ? null : spec.feed().toString(), fieldColumns);
   }
 
