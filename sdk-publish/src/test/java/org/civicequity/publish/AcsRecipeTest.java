@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class AcsRecipeTest {
   private static final Path FILE = TestFiles.resource("real/acs1-2019-county-race-moe.csv");
   private static Map<String, CSVRecord> rows;
+  private static Conversion derived;
 
   @BeforeAll
   static void readFile() throws Exception {
@@ -31,6 +32,7 @@ class AcsRecipeTest {
         rows.put(rec.get("stco_code"), rec);
       }
     }
+    derived = Converter.convert(FILE, Mapping.load(TestFiles.resource("mappings/acs-derived.json")));
   }
 
   private static double cell(String county, String column) {
@@ -92,7 +94,7 @@ class AcsRecipeTest {
 
   @Test
   void derivedIndicatorsCarryCensusMoes() throws Exception {
-    Conversion c = Converter.convert(FILE, Mapping.load(TestFiles.resource("mappings/acs-derived.json")));
+    Conversion c = derived;
     assertThat(c.hasErrors()).as(c.problems().toString()).isFalse();
     int bachelors = 0;
     int ratios = 0;
@@ -174,7 +176,7 @@ class AcsRecipeTest {
 
   @Test
   void derivedInputsThatAreMissingGiveAStatusAndANote() throws Exception {
-    Conversion c = Converter.convert(FILE, Mapping.load(TestFiles.resource("mappings/acs-derived.json")));
+    Conversion c = derived;
     // Calhoun County, Alabama has no published B19013H... check a county whose foreign-born cells are NA
     Observation o = c.observations().stream()
         .filter(x -> x.indicator().equals("bachelors-or-higher") && "foreign-born".equals(x.nativity()) && x.value() == null)

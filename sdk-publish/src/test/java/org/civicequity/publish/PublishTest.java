@@ -158,7 +158,7 @@ class PublishTest {
     for (String file : List.of("observations.csv", "observations.ndjson", "indicators.json", "geographies.csv",
         "datapackage.json", "data.json", "index.html")) {
       long size = Files.size(feed.resolve(file));
-      for (long n : new java.util.TreeSet<>(List.of(0L, 1L, size / 2, size * 9 / 10))) {
+      for (long n : new java.util.TreeSet<>(List.of(0L, size / 2))) {
         assertThatThrownBy(() -> FeedPublisher.publish(source, feed, later, new FailAfter(file, n)))
             .as(file + " after " + n + " bytes").isInstanceOf(IOException.class);
         assertThat(hashes(feed)).as(file + " after " + n + " bytes").isEqualTo(before);

@@ -24,6 +24,7 @@ import org.apache.commons.io.input.BOMInputStream;
 /** A CSV file read with commons-csv, with a given delimiter and encoding (a UTF BOM is dropped). */
 public final class CsvTable implements Table {
   private final String name;
+  private final Path file;
   private final Charset charset;
   private final CSVParser parser;
   private final Iterator<CSVRecord> records;
@@ -40,6 +41,7 @@ public final class CsvTable implements Table {
    */
   public CsvTable(Path file, String name, char delimiter, Charset charset) throws IOException {
     this.name = name;
+    this.file = file;
     this.charset = charset;
     InputStream in = Files.newInputStream(file);
     BOMInputStream bom = BOMInputStream.builder().setInputStream(in)
@@ -84,10 +86,46 @@ public final class CsvTable implements Table {
       String hint = StandardCharsets.UTF_8.equals(charset)
           ? "; if it was saved by Excel or another Windows program, set \"input\": {\"encoding\": \"windows-1252\"} in the mapping"
           : "";
-      return new IOException(name + ":" + line + ": the file is not valid " + charset.name() + " text near this line" + hint,
-          cause);
+      long bad = firstUndecodableLine();
+      return new IOException(name + ":" + (bad > 0 ? bad : line) + ": the file is not valid " + charset.name()
+          + " text" + (bad > 0 ? " on this line" : " near this line") + hint, cause);
     }
     return new IOException(name + ":" + line + ": " + cause.getMessage(), cause);
+  }
+
+  /** The first physical line that does not decode (reads the file again; only after an error). */
+  private long firstUndecodableLine() {
+    try (InputStream in = Files.newInputStream(file)) {
+      CharsetDecoder d = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
+      java.io.ByteArrayOutputStream lineBytes = new java.io.ByteArrayOutputStream();
+      long line = 1;
+      int b;
+      java.io.BufferedInputStream bin = new java.io.BufferedInputStream(in);
+      while ((b = bin.read()) != -1) {
+        if (b == '\n') {
+          if (!decodes(d, lineBytes.toByteArray())) {
+            return line;
+          }
+          lineBytes.reset();
+          line++;
+        } else {
+          lineBytes.write(b);
+        }
+      }
+      return decodes(d, lineBytes.toByteArray()) ? 0 : line;
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  private static boolean decodes(CharsetDecoder d, byte[] bytes) {
+    try {
+      d.reset().decode(java.nio.ByteBuffer.wrap(bytes));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
   }
 
   @Override
