@@ -12,7 +12,8 @@ package org.civicequity.validate.internal.input;
  * @param first     true for the chunk that starts the file (it holds the CSV header and BOM)
  * @param plain     false when the chunk holds something the fast path must leave to the SDK's
  *                  reader (a carriage return that does not end a line)
+ * @param longest   the length in bytes of the chunk's longest record or line
  */
 record Chunk(long seq, byte[] data, int length, long firstRow, long firstLine, boolean first,
-    boolean plain) {
+    boolean plain, int longest) {
 }

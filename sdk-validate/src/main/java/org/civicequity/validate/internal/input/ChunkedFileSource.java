@@ -38,6 +38,10 @@ public final class ChunkedFileSource implements ObservationSource {
   /** Observations per unit of the sequential fallback. */
   static final int BATCH = 2048;
 
+  /** Chunks parsed on the fast path and by the SDK's reader, since start (for diagnostics). */
+  static final java.util.concurrent.atomic.AtomicLong FAST = new java.util.concurrent.atomic.AtomicLong();
+  static final java.util.concurrent.atomic.AtomicLong SDK = new java.util.concurrent.atomic.AtomicLong();
+
   private final String file;
   private final ObservationFormat format;
   private final Callable<InputStream> opener;
@@ -149,6 +153,7 @@ public final class ChunkedFileSource implements ObservationSource {
     private boolean lineOnlyQuotes;
     private int quoteCount;
     private int loneCr = -1;
+    private int longest;
     private long lines;
     private long rows;
     // the current chunk
@@ -321,6 +326,7 @@ public final class ChunkedFileSource implements ObservationSource {
     }
 
     private void endRecord(int end) {
+      longest = Math.max(longest, end - recordStart);
       if (csv && !headerDone) {
         headerDone = true;
         header = java.util.Arrays.copyOfRange(buf, recordStart, end);
@@ -392,7 +398,8 @@ public final class ChunkedFileSource implements ObservationSource {
       boolean endPlain = !(loneCr >= chunkStart && loneCr < end);
       byte[] data = java.util.Arrays.copyOfRange(buf, chunkStart, end);
       Chunk c = new Chunk(seq++, data, data.length, chunkRow, chunkLine, atFileStart,
-          endPlain);
+          endPlain, longest);
+      longest = 0;
       out.accept(new ChunkUnit(c, csv ? header : null, names, indexes));
       atFileStart = false;
       chunkStart = end;
@@ -495,9 +502,11 @@ public final class ChunkedFileSource implements ObservationSource {
                 ReadOptions.DEFAULT_MAX_FIELD_CHARS, out)
             : FastNdjson.parse(chunk, file, out);
         if (ok) {
+          FAST.incrementAndGet();
           return out;
         }
       }
+      SDK.incrementAndGet();
       out.clear();
       boolean prefixed = format == ObservationFormat.CSV && !chunk.first();
       InputStream bytes = new ByteArrayInputStream(chunk.data(), 0, chunk.length());

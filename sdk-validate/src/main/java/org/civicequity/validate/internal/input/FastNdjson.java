@@ -3,6 +3,7 @@ package org.civicequity.validate.internal.input;
 import java.util.List;
 import org.civicequity.core.Observation;
 import org.civicequity.core.SourceLocation;
+import org.civicequity.core.io.ReadOptions;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -35,6 +36,9 @@ final class FastNdjson {
    */
   static boolean parse(Chunk c, String file, List<Object> out) {
     out.clear();
+    if (c.longest() > ReadOptions.DEFAULT_MAX_ROW_BYTES) {
+      return false;
+    }
     FastObservations b = new FastObservations();
     try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), c.data(), 0, c.length())) {
       long row = c.firstRow();
@@ -89,6 +93,9 @@ final class FastNdjson {
       }
       switch (t) {
         case VALUE_STRING -> {
+          if (p.getStringLength() > ReadOptions.DEFAULT_MAX_FIELD_CHARS) {
+            return false;
+          }
           String s = p.getString();
           if (i < 0) {
             b.extra(name, s);
