@@ -157,6 +157,20 @@ public final class FederationStore implements AutoCloseable {
    * @throws FederationException if the store cannot be written
    */
   public void removeMember(String member) {
+    // Rows of a member exist only if it has a members row (loads are transactional); checking
+    // first avoids a scan of the observations table for every new member.
+    String sql = "SELECT count(*) FROM members WHERE member = ?";
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setString(1, member);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        if (rs.getLong(1) == 0) {
+          return;
+        }
+      }
+    } catch (SQLException e) {
+      throw storeError("look up member " + member, e);
+    }
     for (String table : List.of("members", "indicators", "observations", "geographies")) {
       update("DELETE FROM " + table + " WHERE member = ?", member);
     }

@@ -167,13 +167,15 @@ public final class Harvester implements AutoCloseable {
       long warnings) throws IOException {
     try (Feed feed = Feed.open(local)) {
       // One transaction per member: its rows appear together, or (on failure) not at all.
-      return step.store.inTransaction(() -> {
+      MemberResult result = step.store.inTransaction(() -> {
         try {
           return loadFeed(step, start, feed, sha256, errors, warnings);
         } catch (IOException e) {
           throw new java.io.UncheckedIOException(e);
         }
       });
+      step.log("done", "harvested");
+      return result;
     } catch (java.io.UncheckedIOException e) {
       throw e.getCause();
     }
@@ -217,7 +219,6 @@ public final class Harvester implements AutoCloseable {
         standardVersion, j == null ? null : j.geoLevel(), j == null ? null : j.geoId(),
         j == null ? null : j.name(), rows, errors, warnings, Duration.between(start, Instant.now()));
     store.putMember(result, Instant.now());
-    step.log("done", "harvested");
     return result;
   }
 

@@ -260,51 +260,88 @@ public final class ComparisonEngine {
     }
   }
 
-  /** Streams the comparable observations set by set and writes comparison and summary rows. */
+  /**
+   * Streams the comparable observations set by set and writes comparison and summary rows.
+   *
+   * <p>A set is one jurisdiction's groups for one indicator, period and level. Sets are numbered
+   * in SQL ({@code cmp_sets}); Java reads two ordered streams (the sets, and their rows as
+   * numbers plus the group code), computes, and appends narrow rows (set number, numbers, group
+   * codes) that SQL then joins back to the set's text columns. Strings cross JDBC once per set,
+   * not once per row.
+   */
   private long[] computeSets(Connection c) throws SQLException {
     long comparisonRows = 0;
     long summaryRows = 0;
     long withoutReference = 0;
-    String sql = """
-        SELECT x.cid, x.period, x.geoLevel, x.member, x.geoId, u.jurisdiction, x.grp, x."value",
-               x.moe, x.denominator, x.unit, x.polarity, x.confidenceLevel
+    try (Statement s = c.createStatement()) {
+      s.execute("""
+          CREATE OR REPLACE TABLE cmp_sets AS
+          SELECT row_number() OVER (ORDER BY cid, period, geoLevel, member, geoId) AS sid, *
+          FROM (SELECT DISTINCT x.cid, x.period, x.geoLevel, x.member, x.geoId, u.jurisdiction,
+                       x.unit, x.polarity, x.confidenceLevel
+                FROM cmp_classified x
+                JOIN cmp_units u ON u.member = x.member AND u.geoLevel = x.geoLevel
+                                AND u.geoId = x.geoId
+                WHERE x.reason IS NULL)""");
+      s.execute("CREATE OR REPLACE TABLE cmp_out_rows (sid BIGINT, \"group\" VARCHAR,"
+          + " \"value\" DOUBLE, moe DOUBLE, referenceGroup VARCHAR, referenceValue DOUBLE,"
+          + " ratio DOUBLE, difference DOUBLE, z DOUBLE, significant BOOLEAN, population DOUBLE)");
+      s.execute("CREATE OR REPLACE TABLE cmp_out_sets (sid BIGINT, referenceGroup VARCHAR,"
+          + " indexOfDisparity DOUBLE, betweenGroupVariance DOUBLE, theil DOUBLE,"
+          + " meanLogDeviation DOUBLE, \"groups\" INTEGER, weighted BOOLEAN)");
+    }
+    String setsSql = "SELECT sid, polarity, confidenceLevel FROM cmp_sets ORDER BY sid";
+    String rowsSql = """
+        SELECT s.sid, x.grp, x."value", x.moe, x.denominator
         FROM cmp_classified x
-        JOIN cmp_units u ON u.member = x.member AND u.geoLevel = x.geoLevel AND u.geoId = x.geoId
+        JOIN cmp_sets s ON s.cid = x.cid AND s.period = x.period AND s.geoLevel = x.geoLevel
+                       AND s.member = x.member AND s.geoId = x.geoId
         WHERE x.reason IS NULL
-        ORDER BY x.cid, x.period, x.geoLevel, x.member, x.geoId, x.grp""";
+        ORDER BY s.sid, x.grp""";
     try (DuckDBConnection writer = (DuckDBConnection) store.newConnection();
-        DuckDBAppender comparison = writer.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "comparison");
-        DuckDBAppender summary = writer.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "summary");
-        Connection reader = store.newConnection();
-        Statement s = reader.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      GroupSet set = null;
-      while (rs.next()) {
-        String cid = rs.getString(1);
-        String period = rs.getString(2);
-        String geoLevel = rs.getString(3);
-        String member = rs.getString(4);
-        String geoId = rs.getString(5);
-        if (set == null || !set.sameSet(cid, period, geoLevel, member, geoId)) {
-          if (set != null) {
-            SetOutcome out = set.compute(options.referenceGroup());
-            out.write(comparison, summary);
-            comparisonRows += set.size();
-            summaryRows++;
-            withoutReference += out.hasReference() ? 0 : 1;
-          }
-          set = new GroupSet(cid, period, geoLevel, member, geoId, rs.getString(6),
-              rs.getString(11), rs.getString(12), rs.getDouble(13));
+        DuckDBAppender rowsOut = writer.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "cmp_out_rows");
+        DuckDBAppender setsOut = writer.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "cmp_out_sets");
+        Connection setReader = store.newConnection();
+        Statement ss = setReader.createStatement();
+        ResultSet sets = ss.executeQuery(setsSql);
+        Connection rowReader = store.newConnection();
+        Statement rs0 = rowReader.createStatement();
+        ResultSet rows = rs0.executeQuery(rowsSql)) {
+      boolean more = rows.next();
+      while (sets.next()) {
+        long sid = sets.getLong(1);
+        GroupSet set = new GroupSet(sid, sets.getString(2), sets.getDouble(3));
+        while (more && rows.getLong(1) == sid) {
+          set.add(rows.getString(2), rows.getDouble(3), nullableDouble(rows, 4),
+              nullableDouble(rows, 5));
+          more = rows.next();
         }
-        set.add(rs.getString(7), rs.getDouble(8), nullableDouble(rs, 9), nullableDouble(rs, 10));
-      }
-      if (set != null) {
+        if (set.size() == 0) {
+          continue;
+        }
         SetOutcome out = set.compute(options.referenceGroup());
-        out.write(comparison, summary);
+        out.write(rowsOut, setsOut);
         comparisonRows += set.size();
         summaryRows++;
         withoutReference += out.hasReference() ? 0 : 1;
       }
+    }
+    try (Statement s = c.createStatement()) {
+      s.execute("""
+          INSERT INTO comparison
+          SELECT s.cid, s.period, s.geoLevel, s.jurisdiction, s.geoId, r."group", r."value", r.moe,
+                 r.referenceGroup, r.referenceValue, r.ratio, r.difference, r.z, r.significant,
+                 s.member, s.unit, s.confidenceLevel, r.population
+          FROM cmp_out_rows r JOIN cmp_sets s USING (sid)""");
+      s.execute("""
+          INSERT INTO summary
+          SELECT s.cid, s.period, s.jurisdiction, o.indexOfDisparity, o.betweenGroupVariance,
+                 o.theil, o.meanLogDeviation, NULL, s.geoLevel, s.geoId, s.member,
+                 o.referenceGroup, o."groups", o.weighted
+          FROM cmp_out_sets o JOIN cmp_sets s USING (sid)""");
+      s.execute("DROP TABLE cmp_out_rows");
+      s.execute("DROP TABLE cmp_out_sets");
+      s.execute("DROP TABLE cmp_sets");
     }
     return new long[] {comparisonRows, summaryRows, withoutReference};
   }
@@ -334,13 +371,7 @@ public final class ComparisonEngine {
 
   /** The groups of one jurisdiction for one indicator, period and level. */
   static final class GroupSet {
-    final String cid;
-    final String period;
-    final String geoLevel;
-    final String member;
-    final String geoId;
-    final String jurisdiction;
-    final String unit;
+    final long sid;
     final String polarity;
     final double confidenceLevel;
     final List<String> groups = new ArrayList<>();
@@ -348,22 +379,10 @@ public final class ComparisonEngine {
     final List<Double> moes = new ArrayList<>();
     final List<Double> populations = new ArrayList<>();
 
-    GroupSet(String cid, String period, String geoLevel, String member, String geoId,
-        String jurisdiction, String unit, String polarity, double confidenceLevel) {
-      this.cid = cid;
-      this.period = period;
-      this.geoLevel = geoLevel;
-      this.member = member;
-      this.geoId = geoId;
-      this.jurisdiction = jurisdiction;
-      this.unit = unit;
+    GroupSet(long sid, String polarity, double confidenceLevel) {
+      this.sid = sid;
       this.polarity = polarity;
       this.confidenceLevel = confidenceLevel;
-    }
-
-    boolean sameSet(String c, String p, String l, String m, String g) {
-      return cid.equals(c) && period.equals(p) && geoLevel.equals(l) && member.equals(m)
-          && geoId.equals(g);
     }
 
     void add(String group, double value, Double moe, Double population) {
@@ -458,49 +477,36 @@ public final class ComparisonEngine {
       return referenceGroup != null;
     }
 
-    void write(DuckDBAppender comparison, DuckDBAppender summary) throws SQLException {
+    void write(DuckDBAppender rowsOut, DuckDBAppender setsOut) throws SQLException {
       for (Object[] r : rows) {
-        comparison.beginRow();
-        comparison.append(set.cid);
-        comparison.append(set.period);
-        comparison.append(set.geoLevel);
-        comparison.append(set.jurisdiction);
-        comparison.append(set.geoId);
-        comparison.append((String) r[0]);
-        comparison.append((double) (Double) r[1]);
-        number(comparison, (Double) r[2]);
-        text(comparison, (String) r[3]);
-        number(comparison, (Double) r[4]);
-        number(comparison, (Double) r[5]);
-        number(comparison, (Double) r[6]);
-        number(comparison, (Double) r[7]);
+        rowsOut.beginRow();
+        rowsOut.append(set.sid);
+        rowsOut.append((String) r[0]);
+        rowsOut.append((double) (Double) r[1]);
+        number(rowsOut, (Double) r[2]);
+        text(rowsOut, (String) r[3]);
+        number(rowsOut, (Double) r[4]);
+        number(rowsOut, (Double) r[5]);
+        number(rowsOut, (Double) r[6]);
+        number(rowsOut, (Double) r[7]);
         if (r[8] == null) {
-          comparison.appendNull();
+          rowsOut.appendNull();
         } else {
-          comparison.append((boolean) (Boolean) r[8]);
+          rowsOut.append((boolean) (Boolean) r[8]);
         }
-        comparison.append(set.member);
-        text(comparison, set.unit);
-        comparison.append(set.confidenceLevel);
-        number(comparison, (Double) r[9]);
-        comparison.endRow();
+        number(rowsOut, (Double) r[9]);
+        rowsOut.endRow();
       }
-      summary.beginRow();
-      summary.append(set.cid);
-      summary.append(set.period);
-      summary.append(set.jurisdiction);
-      number(summary, id);
-      number(summary, bgv);
-      number(summary, theil);
-      number(summary, mld);
-      summary.appendNull();
-      summary.append(set.geoLevel);
-      summary.append(set.geoId);
-      summary.append(set.member);
-      text(summary, referenceGroup);
-      summary.append(rows.size());
-      summary.append(weighted);
-      summary.endRow();
+      setsOut.beginRow();
+      setsOut.append(set.sid);
+      text(setsOut, referenceGroup);
+      number(setsOut, id);
+      number(setsOut, bgv);
+      number(setsOut, theil);
+      number(setsOut, mld);
+      setsOut.append(rows.size());
+      setsOut.append(weighted);
+      setsOut.endRow();
     }
 
     private static void number(DuckDBAppender a, Double d) throws SQLException {
