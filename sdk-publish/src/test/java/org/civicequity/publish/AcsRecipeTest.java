@@ -50,11 +50,21 @@ class AcsRecipeTest {
     return true;
   }
 
+  private static final Map<Conversion, Map<String, Observation>> INDEX = new java.util.IdentityHashMap<>();
+
   private static Observation find(Conversion c, String indicator, String geoId, String race, String nativity) {
-    return c.observations().stream()
-        .filter(o -> o.indicator().equals(indicator) && o.geoId().equals(geoId)
-            && java.util.Objects.equals(o.raceEthnicity(), race) && java.util.Objects.equals(o.nativity(), nativity))
-        .findFirst().orElseThrow(() -> new AssertionError("no " + indicator + " " + geoId + " " + race));
+    Map<String, Observation> idx = INDEX.computeIfAbsent(c, k -> {
+      Map<String, Observation> m = new HashMap<>();
+      for (Observation o : k.observations()) {
+        m.putIfAbsent(o.indicator() + "|" + o.geoId() + "|" + o.raceEthnicity() + "|" + o.nativity(), o);
+      }
+      return m;
+    });
+    Observation o = idx.get(indicator + "|" + geoId + "|" + race + "|" + nativity);
+    if (o == null) {
+      throw new AssertionError("no " + indicator + " " + geoId + " " + race);
+    }
+    return o;
   }
 
   @Test

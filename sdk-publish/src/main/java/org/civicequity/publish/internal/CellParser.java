@@ -44,6 +44,7 @@ public final class CellParser {
   }
 
   private final Markers markers;
+  private final java.util.Map<String, java.util.List<MarkerRule>> rulesByColumn = new java.util.HashMap<>();
   private final Character thousands;
   private final char decimal;
   private final Pattern grouped;
@@ -93,10 +94,7 @@ public final class CellParser {
     if (t.isEmpty()) {
       return new Cell(t, null, null, null, false);
     }
-    for (MarkerRule r : markers.rules()) {
-      if (r.columns() != null && (column == null || !r.columns().matcher(column).matches())) {
-        continue;
-      }
+    for (MarkerRule r : rules(column)) {
       if (r.values().contains(t)) {
         return new Cell(t, null, r.status(), note(r, t), true);
       }
@@ -112,6 +110,22 @@ public final class CellParser {
       }
     }
     return new Cell(t, number(t), null, null, false);
+  }
+
+  /** The marker rules that apply to a column (computed once per column). */
+  private java.util.List<MarkerRule> rules(String column) {
+    String key = column == null ? "" : column;
+    java.util.List<MarkerRule> list = rulesByColumn.get(key);
+    if (list == null) {
+      list = new java.util.ArrayList<>();
+      for (MarkerRule r : markers.rules()) {
+        if (r.columns() == null || (column != null && r.columns().matcher(column).matches())) {
+          list.add(r);
+        }
+      }
+      rulesByColumn.put(key, list);
+    }
+    return list;
   }
 
   private static String note(MarkerRule r, String text) {
@@ -156,7 +170,7 @@ public final class CellParser {
     if (t.endsWith("%")) {
       t = t.substring(0, t.length() - 1).strip();
     }
-    if (grouped != null && grouped.matcher(t).matches()) {
+    if (grouped != null && t.indexOf(thousands) >= 0 && grouped.matcher(t).matches()) {
       t = t.replace(thousands.toString(), "");
     }
     if (decimal != '.') {

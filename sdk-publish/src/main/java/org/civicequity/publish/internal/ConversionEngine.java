@@ -61,6 +61,7 @@ public final class ConversionEngine {
   private final Map<String, Geography> geographies = new TreeMap<>();
   private final List<Observation> observations = new ArrayList<>();
   private final List<Map<String, String>> fieldColumns = new ArrayList<>();
+  private final Map<List<Object>, Map<String, String>> columnMaps = new HashMap<>();
   private CustomAreas areas;
   private final Set<String> unknownNames = new java.util.HashSet<>();
 
@@ -77,8 +78,11 @@ public final class ConversionEngine {
   private final List<Pattern> skipWhenPatterns = new ArrayList<>();
 
   /** A value column of the wide layout and the observation fields it carries. */
-  private record ColumnPlan(int index, String name, Map<String, String> fields, String measure) {
+  private record ColumnPlan(int index, String name, Map<String, String> fields, String measure, int group) {
   }
+
+  private final Map<Map<String, String>, Integer> groupIds = new HashMap<>();
+  private final List<Map<String, String>> groupFields = new ArrayList<>();
 
   /** A derived indicator for one forEach key, with its columns resolved. */
   private record DerivedPlan(DerivedSpec spec, String key, Map<String, String> fields, Map<String, int[]> columns) {
@@ -321,7 +325,14 @@ public final class ConversionEngine {
       if (ind != null) {
         fields.put("indicator", ind.id());
       }
-      plans.add(new ColumnPlan(i, name, fields, measure));
+      Map<String, String> key = Map.copyOf(fields);
+      Integer gid = groupIds.get(key);
+      if (gid == null) {
+        gid = groupFields.size();
+        groupIds.put(key, gid);
+        groupFields.add(key);
+      }
+      plans.add(new ColumnPlan(i, name, fields, measure, gid));
     }
     if (!unused.isEmpty()) {
       problem(Severity.INFO, "UNUSED_COLUMNS", unused.size() + " column(s) match no rule of wide.columns and are not "
@@ -457,10 +468,10 @@ public final class ConversionEngine {
 
   /** An observation being assembled from cells. */
   private final class Draft {
-    final Map<String, String> text = new HashMap<>();
-    final Map<String, Double> numbers = new HashMap<>();
-    final Map<String, String> unparsed = new HashMap<>();
-    final Map<String, String> columns = new HashMap<>();
+    final FieldMap<String> text = new FieldMap<>();
+    final FieldMap<Double> numbers = new FieldMap<>();
+    final Map<String, String> unparsed = new HashMap<>(2);
+    final FieldMap<String> columns = new FieldMap<>();
     final List<String> notes = new ArrayList<>();
     String markerStatus;
     boolean valueBlank;
@@ -505,9 +516,9 @@ public final class ConversionEngine {
   }
 
   private void convertRow(long row, Table.RawRow raw) {
-    Map<String, String> rowText = new HashMap<>();
-    Map<String, CellParser.Cell> rowNumbers = new HashMap<>();
-    Map<String, String> rowColumns = new HashMap<>();
+    FieldMap<String> rowText = new FieldMap<>();
+    FieldMap<CellParser.Cell> rowNumbers = new FieldMap<>();
+    FieldMap<String> rowColumns = new FieldMap<>();
     for (FieldSpec f : spec.fields().values()) {
       Integer idx = fieldColumn.get(f.field());
       String text;
@@ -559,14 +570,15 @@ public final class ConversionEngine {
         finish(d, row, raw.line());
       }
     } else {
-      Map<Map<String, String>, Draft> groups = new LinkedHashMap<>();
+      Draft[] drafts = new Draft[groupFields.size()];
       for (ColumnPlan p : plans) {
-        Draft d = groups.computeIfAbsent(p.fields(), k -> {
-          Draft nd = new Draft();
-          nd.text.putAll(rowText);
-          nd.columns.putAll(rowColumns);
-          return nd;
-        });
+        Draft d = drafts[p.group()];
+        if (d == null) {
+          d = new Draft();
+          d.text.putAll(rowText);
+          d.columns.putAll(rowColumns);
+          drafts[p.group()] = d;
+        }
         String cell = p.index() < raw.cells().size() ? raw.cells().get(p.index()) : "";
         if ("note".equals(p.measure())) {
           String t = CellParser.text(cell);
@@ -578,15 +590,20 @@ public final class ConversionEngine {
         CellParser.Cell c = "moe".equals(p.measure()) ? cells.moe(cell, p.name()) : cells.value(cell, p.name());
         d.number(p.measure(), c, p.name(), row, raw.line());
       }
-      for (Map.Entry<Map<String, String>, Draft> e : groups.entrySet()) {
-        Draft d = e.getValue();
-        d.text.putAll(e.getKey());
-        e.getKey().keySet().forEach(k -> d.columns.putIfAbsent(k, d.valueColumn));
-        for (Map.Entry<String, CellParser.Cell> rn : rowNumbers.entrySet()) {
-          if (!d.numbers.containsKey(rn.getKey())) {
-            d.number(rn.getKey(), rn.getValue(), rowColumns.get(rn.getKey()), row, raw.line());
-          }
+      for (int g = 0; g < drafts.length; g++) {
+        Draft d = drafts[g];
+        if (d == null) {
+          continue;
         }
+        Map<String, String> key = groupFields.get(g);
+        d.text.putAll(key);
+        key.keySet().forEach(k -> d.columns.putIfAbsent(k, d.valueColumn));
+        Draft dd = d;
+        rowNumbers.forEach((field, cell) -> {
+          if (!dd.numbers.containsKey(field)) {
+            dd.number(field, cell, rowColumns.get(field), row, raw.line());
+          }
+        });
         if (!d.anyMeasure) {
           continue;
         }
@@ -690,7 +707,7 @@ public final class ConversionEngine {
   private record Eval(Estimate estimate, boolean moeKnown, String failStatus, List<String> notes) {
   }
 
-  private void derive(DerivedPlan p, Map<String, String> rowText, Map<String, String> rowColumns, Table.RawRow raw,
+  private void derive(DerivedPlan p, FieldMap<String> rowText, FieldMap<String> rowColumns, Table.RawRow raw,
       long row) {
     Draft d = new Draft();
     d.derived = true;
@@ -833,7 +850,7 @@ public final class ConversionEngine {
     }
     // period
     String period = d.text.get("period");
-    if (ind != null && period != null && period.matches("[0-9]{4}")) {
+    if (ind != null && period != null && period.length() == 4 && digits(period)) {
       if ("acs5".equals(ind.periodType())) {
         int y = Integer.parseInt(period);
         d.text.put("period", (y - 4) + "/" + y);
@@ -861,14 +878,6 @@ public final class ConversionEngine {
         }
       }
     }
-    Observation.Builder b = Observation.builder();
-    for (Map.Entry<String, String> e : d.text.entrySet()) {
-      if (Observation.FIELDS.contains(e.getKey()) && !Observation.NUMERIC_FIELDS.contains(e.getKey())) {
-        b.set(e.getKey(), e.getValue());
-      }
-    }
-    d.numbers.forEach(b::number);
-    d.unparsed.forEach(b::unparsed);
     String status = d.text.get("status");
     if (status == null) {
       if (d.markerStatus != null && !"ok".equals(d.markerStatus)) {
@@ -881,24 +890,35 @@ public final class ConversionEngine {
       }
     }
     if ("suppressed".equals(status) || "not-available".equals(status) || "not-applicable".equals(status)) {
-      b.value(null);
+      d.numbers.put("value", null);
     }
-    b.status(status);
     String note = d.text.get("note");
-    List<String> notes = new ArrayList<>();
-    if (note != null) {
-      notes.add(note);
-    }
-    notes.addAll(d.notes);
-    b.note(notes.isEmpty() ? null : String.join("; ", new java.util.LinkedHashSet<>(notes)));
-    b.location(at);
-    observations.add(b.build());
-    Map<String, String> cols = new TreeMap<>();
-    d.columns.forEach((k, v) -> {
-      if (v != null) {
-        cols.put(k, v);
+    String joined;
+    if (d.notes.isEmpty()) {
+      joined = note;
+    } else {
+      List<String> notes = new ArrayList<>();
+      if (note != null) {
+        notes.add(note);
       }
-    });
+      notes.addAll(d.notes);
+      joined = String.join("; ", new java.util.LinkedHashSet<>(notes));
+    }
+    FieldMap<String> t = d.text;
+    FieldMap<Double> n = d.numbers;
+    observations.add(new Observation(t.get("indicator"), t.get("geoLevel"), t.get("geoId"), t.get("geoName"),
+        t.get("period"), t.get("raceEthnicity"), t.get("sex"), t.get("age"), t.get("income"), t.get("disability"),
+        t.get("nativity"), n.get("value"), n.get("moe"), n.get("lower"), n.get("upper"), n.get("numerator"),
+        n.get("denominator"), status, joined, d.unparsed, Map.of(), at));
+    // most rows share their field-to-column maps: keep one copy of each
+    List<Object> key = d.columns.key();
+    Map<String, String> cols = columnMaps.get(key);
+    if (cols == null) {
+      Map<String, String> m = new TreeMap<>();
+      d.columns.forEach(m::put);
+      cols = Map.copyOf(m);
+      columnMaps.put(key, cols);
+    }
     fieldColumns.add(cols);
     if (ind != null) {
       usedIndicators.add(ind.id());
@@ -921,7 +941,7 @@ public final class ConversionEngine {
       level = spec.geography().level();
     }
     String geoId = d.text.get("geoId");
-    if (geoId != null) {
+    if (geoId != null && geoId.indexOf("US") > 0) {
       Matcher m = GEO_ID.matcher(geoId);
       if (m.matches()) {
         geoId = m.group(2);
@@ -948,7 +968,7 @@ public final class ConversionEngine {
       geographies.computeIfAbsent(a.id(), k -> new Geography(a.id(), a.name(),
           spec.geography().custom().parentGeoId(), a.tracts(),
           SourceLocation.ofFile(spec.origin())));
-    } else if (geoId != null && level != null && spec.geography().pad() && geoId.matches("[0-9]+")) {
+    } else if (geoId != null && level != null && spec.geography().pad() && digits(geoId)) {
       int len = StandardLists.geoIdLength(level);
       if (len > 0 && geoId.length() < len) {
         geoId = "0".repeat(len - geoId.length()) + geoId;
@@ -963,12 +983,27 @@ public final class ConversionEngine {
     return true;
   }
 
-  private static String levelOf(String geoId) {
-    Matcher m = GEO_ID.matcher(geoId);
-    if (m.matches()) {
-      return SUMMARY_LEVELS.get(m.group(1));
+  private static boolean digits(String s) {
+    if (s.isEmpty()) {
+      return false;
     }
-    return geoId.matches("[0-9]+") ? LEVEL_BY_LENGTH.get(geoId.length()) : null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String levelOf(String geoId) {
+    if (geoId.indexOf("US") > 0) {
+      Matcher m = GEO_ID.matcher(geoId);
+      if (m.matches()) {
+        return SUMMARY_LEVELS.get(m.group(1));
+      }
+    }
+    return digits(geoId) ? LEVEL_BY_LENGTH.get(geoId.length()) : null;
   }
 
   // ---------------------------------------------------------------- results

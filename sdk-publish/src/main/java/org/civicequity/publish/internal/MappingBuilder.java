@@ -545,16 +545,22 @@ public final class MappingBuilder {
    * @return its group names
    */
   static Set<String> groups(Pattern p) {
-    Set<String> out = new LinkedHashSet<>();
     if (p == null) {
-      return out;
+      return Set.of();
     }
-    Matcher m = NAMED_GROUP.matcher(p.pattern());
-    while (m.find()) {
-      out.add(m.group(1));
-    }
-    return out;
+    return GROUPS.computeIfAbsent(p, k -> {
+      Set<String> out = new LinkedHashSet<>();
+      Matcher m = NAMED_GROUP.matcher(k.pattern());
+      while (m.find()) {
+        out.add(m.group(1));
+      }
+      return java.util.Collections.unmodifiableSet(out);
+    });
   }
+
+  /** Named groups by pattern (patterns compare by identity; a mapping's patterns live as long as it). */
+  private static final Map<Pattern, Set<String>> GROUPS =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
   private static String text(JsonNode n, String name) {
     JsonNode v = n.get(name);

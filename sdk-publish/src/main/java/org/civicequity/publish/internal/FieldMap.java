@@ -1,0 +1,89 @@
+package org.civicequity.publish.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.civicequity.core.Observation;
+
+/**
+ * A small map from the standard's field names to values, kept in an array indexed by the
+ * field's position in {@link Observation#FIELDS}: conversion fills one per observation, so it
+ * must cost less than a hash map.
+ *
+ * @param <V> the value type
+ */
+final class FieldMap<V> {
+  private static final Map<String, Integer> INDEX = new HashMap<>();
+
+  static {
+    for (int i = 0; i < Observation.FIELDS.size(); i++) {
+      INDEX.put(Observation.FIELDS.get(i), i);
+    }
+  }
+
+  private final Object[] values = new Object[Observation.FIELDS.size()];
+
+  static int index(String field) {
+    Integer i = INDEX.get(field);
+    if (i == null) {
+      throw new IllegalArgumentException("not a field of the standard: " + field);
+    }
+    return i;
+  }
+
+  @SuppressWarnings("unchecked")
+  V get(String field) {
+    return (V) values[index(field)];
+  }
+
+  @SuppressWarnings("unchecked")
+  V get(int i) {
+    return (V) values[i];
+  }
+
+  V getOrDefault(String field, V dflt) {
+    V v = get(field);
+    return v == null ? dflt : v;
+  }
+
+  boolean containsKey(String field) {
+    return values[index(field)] != null;
+  }
+
+  void put(String field, V value) {
+    values[index(field)] = value;
+  }
+
+  void putIfAbsent(String field, V value) {
+    int i = index(field);
+    if (values[i] == null) {
+      values[i] = value;
+    }
+  }
+
+  void putAll(Map<String, ? extends V> m) {
+    m.forEach(this::put);
+  }
+
+  void putAll(FieldMap<? extends V> m) {
+    for (int i = 0; i < values.length; i++) {
+      if (m.values[i] != null) {
+        values[i] = m.values[i];
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  void forEach(BiConsumer<String, V> action) {
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] != null) {
+        action.accept(Observation.FIELDS.get(i), (V) values[i]);
+      }
+    }
+  }
+
+  /** @return the values as a list key (for interning maps with the same content) */
+  java.util.List<Object> key() {
+    return java.util.Arrays.asList(values.clone());
+  }
+}
