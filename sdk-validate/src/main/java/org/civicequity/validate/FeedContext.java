@@ -43,6 +43,18 @@ public record FeedContext(String input, boolean hasManifest, String standardVers
   }
 
   /**
+   * The context of observations checked against the standard alone: the core indicator catalogue
+   * and the standard's codelists, no manifest. What a bare observations file is validated
+   * against; a good start for observations made in code.
+   *
+   * @return the context
+   */
+  public static FeedContext standard() {
+    return builder().indicators(org.civicequity.core.Catalogue.core().indicators())
+        .codelists(org.civicequity.core.Codelists.standard().asMap()).build();
+  }
+
+  /**
    * A builder for a context made in code.
    *
    * @return a new builder with no indicators, geographies, codelists or manifest

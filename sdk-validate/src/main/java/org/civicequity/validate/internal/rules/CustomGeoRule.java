@@ -25,7 +25,7 @@ final class CustomGeoRule implements RowRule {
   @Override
   public Optional<String> skipReason(ValidationContext ctx) {
     return ctx.feed().hasManifest() ? Optional.empty()
-        : Optional.of("a bare observations file has no geographies.csv");
+        : Optional.of("there is no geographies.csv (a bare observations file, or observations in memory)");
   }
 
   @Override

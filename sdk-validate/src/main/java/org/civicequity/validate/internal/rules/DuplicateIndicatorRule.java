@@ -27,7 +27,7 @@ final class DuplicateIndicatorRule implements FeedRule {
   @Override
   public Optional<String> skipReason(ValidationContext ctx) {
     return ctx.feed().hasManifest() ? Optional.empty()
-        : Optional.of("a bare observations file uses the core catalogue");
+        : Optional.of("without a manifest the core catalogue is used, whose ids are unique");
   }
 
   @Override

@@ -32,7 +32,7 @@ final class GeoOutsideJurisdictionRule implements RowRule {
     if (ctx.feed().jurisdictionGeoLevel() == null || ctx.feed().jurisdictionGeoId() == null) {
       return Optional.of(ctx.feed().hasManifest()
           ? "the manifest names no jurisdiction (civicEquity.publisher.jurisdiction)"
-          : "a bare observations file has no manifest, so no jurisdiction");
+          : "there is no manifest (a bare observations file, or observations in memory), so no jurisdiction");
     }
     if (prefixLength(ctx.feed().jurisdictionGeoLevel()) < 0) {
       return Optional.of("geographies do not nest by GEOID in a jurisdiction of level "

@@ -27,7 +27,7 @@ final class ResourceChecksumRule implements FeedRule {
   @Override
   public Optional<String> skipReason(ValidationContext ctx) {
     return ctx.feed().hasManifest() ? Optional.empty()
-        : Optional.of("a bare observations file has no manifest that declares checksums");
+        : Optional.of("there is no manifest that declares checksums (a bare observations file, or observations in memory)");
   }
 
   @Override

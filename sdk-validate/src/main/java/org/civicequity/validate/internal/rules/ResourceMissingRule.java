@@ -25,7 +25,7 @@ final class ResourceMissingRule implements FeedRule {
   @Override
   public Optional<String> skipReason(ValidationContext ctx) {
     return ctx.feed().hasManifest() ? Optional.empty()
-        : Optional.of("a bare observations file has no manifest that lists resources");
+        : Optional.of("there is no manifest that lists resources (a bare observations file, or observations in memory)");
   }
 
   @Override

@@ -26,7 +26,7 @@ final class ResourcePathRule implements FeedRule {
   @Override
   public Optional<String> skipReason(ValidationContext ctx) {
     return ctx.feed().hasManifest() ? Optional.empty()
-        : Optional.of("a bare observations file has no manifest that lists resources");
+        : Optional.of("there is no manifest that lists resources (a bare observations file, or observations in memory)");
   }
 
   @Override

@@ -30,7 +30,7 @@ final class SmallCellRule implements RowRule {
   public Optional<String> skipReason(ValidationContext ctx) {
     return ctx.feed().suppressionMinimum() == null
         ? Optional.of(ctx.feed().hasManifest() ? "the manifest declares no suppression policy"
-            : "a bare observations file has no manifest, so no suppression policy")
+            : "there is no manifest (a bare observations file, or observations in memory), so no suppression policy")
         : Optional.empty();
   }
 

@@ -31,7 +31,7 @@ final class StandardVersionRule implements FeedRule {
   @Override
   public Optional<String> skipReason(ValidationContext ctx) {
     return ctx.feed().hasManifest() ? Optional.empty()
-        : Optional.of("a bare observations file has no manifest that declares a version");
+        : Optional.of("there is no manifest that declares a version (a bare observations file, or observations in memory)");
   }
 
   @Override

@@ -28,7 +28,7 @@ final class UnusedIndicatorRule implements KeyedRule {
   @Override
   public Optional<String> skipReason(ValidationContext ctx) {
     return ctx.feed().hasManifest() ? Optional.empty()
-        : Optional.of("a bare observations file is checked against the core catalogue, whose "
+        : Optional.of("without a manifest observations are checked against the core catalogue, whose "
             + "indicators a single file is not expected to use");
   }
 
