@@ -25,7 +25,9 @@ import org.civicequity.federate.internal.ComparisonEngine;
  * group, Between-Group Variance, Theil index and Mean Log Deviation ({@link DisparityMeasures}),
  * population-weighted when every group's observation has a {@code denominator} (its population
  * base), and the rank among the jurisdictions with the same indicator, period and level by Index
- * of Disparity (1 = smallest disparity; ties share a rank; no rank without an index).
+ * of Disparity (1 = smallest disparity; ties share a rank; no rank without an index). A
+ * jurisdiction with a single group gets no measures (there is no disparity to measure) and no
+ * rank.
  */
 public final class Comparer {
   private Comparer() {

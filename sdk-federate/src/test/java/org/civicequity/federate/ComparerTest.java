@@ -150,6 +150,23 @@ class ComparerTest {
     assertThat(e.get("significant")).isEqualTo(true);
   }
 
+  @Test
+  void aSingleGroupHasNoMeasuresAndNoRank() throws SQLException {
+    Fixtures.load(store, harvested("county-g", 0),
+        List.of(indicator("poverty-rate", "percent", "lower-is-better", null, null)),
+        List.of(obs("poverty-rate", "county", "24009", "2019", "white-alone-nh", 4.0, 1.0, null)));
+    Comparer.compare(store, Fixtures.catalogue(), CompareOptions.defaults());
+    Map<String, Object> g = rows("SELECT * FROM summary", "jurisdiction").get("24009");
+    assertThat(g.get("groups")).isEqualTo(1);
+    assertThat(g.get("indexOfDisparity")).isNull();
+    assertThat(g.get("betweenGroupVariance")).isNull();
+    assertThat(g.get("rank")).isNull();
+    Map<String, Object> row = rows("SELECT * FROM comparison", "jurisdiction", "group")
+        .get("24009|white-alone-nh");
+    assertThat(row.get("referenceGroup")).isEqualTo("white-alone-nh");
+    assertThat((double) row.get("ratio")).isEqualTo(1.0);
+  }
+
   private Map<String, Map<String, Object>> rows(String sql, String... key) throws SQLException {
     Map<String, Map<String, Object>> out = new LinkedHashMap<>();
     try (Statement s = store.connection().createStatement(); ResultSet rs = s.executeQuery(sql)) {

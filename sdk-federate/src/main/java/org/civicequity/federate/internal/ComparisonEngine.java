@@ -456,10 +456,13 @@ public final class ComparisonEngine {
         rows.add(new Object[] {groups.get(j), v[j], moes.get(j), ref >= 0 ? groups.get(ref) : null,
             ref >= 0 ? v[ref] : null, ratio, difference, z, significant, populations.get(j)});
       }
-      Double id = ref >= 0 ? box(DisparityMeasures.indexOfDisparity(v, weights, v[ref])) : null;
-      Double bgv = box(DisparityMeasures.betweenGroupVariance(v, weights));
-      Double theil = box(DisparityMeasures.theil(v, weights));
-      Double mld = box(DisparityMeasures.meanLogDeviation(v, weights));
+      // One group has no disparity to measure: its zeros would rank it "most equal".
+      boolean measurable = n >= 2;
+      Double id = measurable && ref >= 0
+          ? box(DisparityMeasures.indexOfDisparity(v, weights, v[ref])) : null;
+      Double bgv = measurable ? box(DisparityMeasures.betweenGroupVariance(v, weights)) : null;
+      Double theil = measurable ? box(DisparityMeasures.theil(v, weights)) : null;
+      Double mld = measurable ? box(DisparityMeasures.meanLogDeviation(v, weights)) : null;
       return new SetOutcome(this, rows, ref >= 0 ? groups.get(ref) : null, id, bgv, theil, mld,
           weighted);
     }

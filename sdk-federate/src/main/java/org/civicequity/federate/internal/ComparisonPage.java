@@ -459,6 +459,9 @@ public final class ComparisonPage {
     if (a == 0) {
       return "0";
     }
+    if (a < 0.001) {
+      return String.format(Locale.ROOT, "%.3e", d);
+    }
     String s = new java.math.BigDecimal(d).round(new java.math.MathContext(4)).stripTrailingZeros()
         .toPlainString();
     return s;
