@@ -26,8 +26,10 @@ import org.civicequity.federate.internal.ComparisonEngine;
  * population-weighted when every group's observation has a {@code denominator} (its population
  * base), and the rank among the jurisdictions with the same indicator, period and level by Index
  * of Disparity (1 = smallest disparity; ties share a rank; no rank without an index). A
- * jurisdiction with a single group gets no measures (there is no disparity to measure) and no
- * rank.
+ * jurisdiction with a single population group gets no measures (there is no disparity to
+ * measure) and no rank; for race and ethnicity, codes that count the same group in different
+ * tabulations (the codelist's {@code group} attribute, e.g. {@code white-alone} and
+ * {@code white-alone-nh}) are one population group.
  */
 public final class Comparer {
   private Comparer() {

@@ -151,13 +151,14 @@ class ComparerTest {
   }
 
   @Test
-  void aSingleGroupHasNoMeasuresAndNoRank() throws SQLException {
+  void aSinglePopulationGroupHasNoMeasuresAndNoRank() throws SQLException {
     Fixtures.load(store, harvested("county-g", 0),
         List.of(indicator("poverty-rate", "percent", "lower-is-better", null, null)),
-        List.of(obs("poverty-rate", "county", "24009", "2019", "white-alone-nh", 4.0, 1.0, null)));
+        List.of(obs("poverty-rate", "county", "24009", "2019", "white-alone-nh", 4.0, 1.0, null),
+            obs("poverty-rate", "county", "24009", "2019", "white-alone", 4.5, 1.0, null)));
     Comparer.compare(store, Fixtures.catalogue(), CompareOptions.defaults());
     Map<String, Object> g = rows("SELECT * FROM summary", "jurisdiction").get("24009");
-    assertThat(g.get("groups")).isEqualTo(1);
+    assertThat(g.get("groups")).isEqualTo(2); // two codes, one population group
     assertThat(g.get("indexOfDisparity")).isNull();
     assertThat(g.get("betweenGroupVariance")).isNull();
     assertThat(g.get("rank")).isNull();

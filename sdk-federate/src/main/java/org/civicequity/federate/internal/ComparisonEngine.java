@@ -37,6 +37,7 @@ import org.duckdb.DuckDBConnection;
 public final class ComparisonEngine {
   private final FederationStore store;
   private final CompareOptions options;
+  private final java.util.function.Function<String, String> populationGroup;
 
   /**
    * Creates the engine.
@@ -47,6 +48,20 @@ public final class ComparisonEngine {
   public ComparisonEngine(FederationStore store, CompareOptions options) {
     this.store = store;
     this.options = options;
+    this.populationGroup = populationGroups(options.dimension());
+  }
+
+  /**
+   * Which population group a code counts: for race and ethnicity the codelist's {@code group}
+   * attribute (so {@code white-alone} and {@code white-alone-nh} are the same people tabulated
+   * two ways); for other dimensions, and for codes not in the list, the code itself.
+   */
+  private static java.util.function.Function<String, String> populationGroups(String dimension) {
+    if (!dimension.equals("raceEthnicity")) {
+      return code -> code;
+    }
+    org.civicequity.core.Codelist list = org.civicequity.core.Codelists.standard().get("race-ethnicity");
+    return code -> list.find(code).map(c -> c.attribute("group")).orElse(code);
   }
 
   /**
@@ -310,7 +325,7 @@ public final class ComparisonEngine {
       boolean more = rows.next();
       while (sets.next()) {
         long sid = sets.getLong(1);
-        GroupSet set = new GroupSet(sid, sets.getString(2), sets.getDouble(3));
+        GroupSet set = new GroupSet(sid, sets.getString(2), sets.getDouble(3), populationGroup);
         while (more && rows.getLong(1) == sid) {
           set.add(rows.getString(2), rows.getDouble(3), nullableDouble(rows, 4),
               nullableDouble(rows, 5));
@@ -374,15 +389,18 @@ public final class ComparisonEngine {
     final long sid;
     final String polarity;
     final double confidenceLevel;
+    final java.util.function.Function<String, String> populationGroup;
     final List<String> groups = new ArrayList<>();
     final List<Double> values = new ArrayList<>();
     final List<Double> moes = new ArrayList<>();
     final List<Double> populations = new ArrayList<>();
 
-    GroupSet(long sid, String polarity, double confidenceLevel) {
+    GroupSet(long sid, String polarity, double confidenceLevel,
+        java.util.function.Function<String, String> populationGroup) {
       this.sid = sid;
       this.polarity = polarity;
       this.confidenceLevel = confidenceLevel;
+      this.populationGroup = populationGroup;
     }
 
     void add(String group, double value, Double moe, Double population) {
@@ -456,8 +474,10 @@ public final class ComparisonEngine {
         rows.add(new Object[] {groups.get(j), v[j], moes.get(j), ref >= 0 ? groups.get(ref) : null,
             ref >= 0 ? v[ref] : null, ratio, difference, z, significant, populations.get(j)});
       }
-      // One group has no disparity to measure: its zeros would rank it "most equal".
-      boolean measurable = n >= 2;
+      // One population group has no disparity to measure: its zeros would rank it "most equal"
+      // (in ACS 1-year data, often a county where only the White medians are published, as
+      // white-alone and white-alone-nh: two codes, one group).
+      boolean measurable = groups.stream().map(populationGroup).distinct().count() >= 2;
       Double id = measurable && ref >= 0
           ? box(DisparityMeasures.indexOfDisparity(v, weights, v[ref])) : null;
       Double bgv = measurable ? box(DisparityMeasures.betweenGroupVariance(v, weights)) : null;
