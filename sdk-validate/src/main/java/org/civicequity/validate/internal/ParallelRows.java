@@ -60,7 +60,7 @@ final class ParallelRows {
     });
     ThreadLocal<CompiledContext> local = ThreadLocal.withInitial(ctx::fork);
     RowRule[] mine = rules.clone();
-    BlockingQueue<Future<List<Object>>> queue = new ArrayBlockingQueue<>(n * 3);
+    BlockingQueue<Future<List<Object>>> queue = new ArrayBlockingQueue<>(n * 2 + 1);
     Future<List<Object>> end = CompletableFuture.completedFuture(null);
     AtomicReference<Throwable> splitError = new AtomicReference<>();
     Thread splitter = new Thread(() -> {

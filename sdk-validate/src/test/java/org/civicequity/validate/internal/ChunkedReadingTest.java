@@ -102,43 +102,43 @@ class ChunkedReadingTest {
 
   static byte[] input(String kind) {
     return switch (kind) {
-      case "csv-clean" -> csv(40_000, "\n", Map.of());
-      case "csv-crlf" -> csv(40_000, "\r\n", Map.of());
+      case "csv-clean" -> csv(12_000, "\n", Map.of());
+      case "csv-crlf" -> csv(12_000, "\r\n", Map.of());
       case "csv-troubles" -> {
-        byte[] b = csv(40_000, "\n", Map.of(
-            9_000, "poverty-rate,tract,24510010100,,2018/2022,,1,2",
-            25_000, "poverty-rate,tract,24510010100,\"unterminated,2018/2022,,1,1,1,1,,",
-            33_000, HEADER));
+        byte[] b = csv(12_000, "\n", Map.of(
+            3_000, "poverty-rate,tract,24510010100,,2018/2022,,1,2",
+            8_000, "poverty-rate,tract,24510010100,\"unterminated,2018/2022,,1,1,1,1,,",
+            10_000, HEADER));
         // an invalid UTF-8 byte in the middle of a later row
         int at = new String(b, StandardCharsets.ISO_8859_1).indexOf("\n", b.length / 3) + 20;
         yield withBytes(b, at, new byte[] {(byte) 0xE9});
       }
       case "csv-bad-utf8" -> {
-        byte[] b = csv(40_000, "\n", Map.of(17_000, csvRow(new Random(1), 3)));
+        byte[] b = csv(12_000, "\n", Map.of(5_000, csvRow(new Random(1), 3)));
         int at = new String(b, StandardCharsets.ISO_8859_1).indexOf("\n", b.length / 2) + 25;
         yield withBytes(withBytes(b, at, new byte[] {(byte) 0xC3, (byte) 0x28}), at / 2,
             new byte[] {(byte) 0xFF});
       }
       case "csv-lone-cr" -> {
-        byte[] b = csv(40_000, "\n", Map.of());
+        byte[] b = csv(12_000, "\n", Map.of());
         int at = new String(b, StandardCharsets.ISO_8859_1).indexOf("\n", b.length / 2);
         b[at] = '\r';
         yield b;
       }
-      case "csv-huge-field" -> csv(20_000, "\n", Map.of(10_000,
+      case "csv-huge-field" -> csv(12_000, "\n", Map.of(6_000,
           "poverty-rate,tract,24510010100,\"" + "x".repeat(17 << 20) + "\",2018/2022,,1,,,,,"));
-      case "ndjson-clean" -> ndjson(40_000, "\n", Map.of());
-      case "ndjson-crlf" -> ndjson(40_000, "\r\n", Map.of());
+      case "ndjson-clean" -> ndjson(12_000, "\n", Map.of());
+      case "ndjson-crlf" -> ndjson(12_000, "\r\n", Map.of());
       case "ndjson-troubles" -> {
-        byte[] b = ndjson(40_000, "\n", Map.of(
-            5_000, "{\"indicator\":\"poverty-rate\" \"geoLevel\":\"tract\"}",
-            12_000, "[1,2,3]",
-            15_000, "{\"indicator\":\"poverty-rate\",\"geoLevel\":null,\"geoId\":\"1\",\"period\":\"2022\",\"value\":1}",
-            18_000, "{\"indicator\":\"a\",\"indicator\":\"b\"}",
-            21_000, "{\"indicator\":\"poverty-rate\",\n\"geoLevel\":\"tract\"}",
-            24_000, "{\"x-meta\":{\"a\":1},\"indicator\":\"poverty-rate\"} {\"indicator\":\"p\"}",
-            27_000, "{\"indicator\":\"poverty-rate\",\"value\":\"12\",\"moe\":1e999,\"geoId\":24510}",
-            30_000, "{\"indicator\":\"poverty-rate\"\r,\"geoLevel\":\"tract\",\"geoId\":\"24510010100\"}"));
+        byte[] b = ndjson(12_000, "\n", Map.of(
+            1_000, "{\"indicator\":\"poverty-rate\" \"geoLevel\":\"tract\"}",
+            2_000, "[1,2,3]",
+            11_000, "{\"indicator\":\"poverty-rate\",\"geoLevel\":null,\"geoId\":\"1\",\"period\":\"2022\",\"value\":1}",
+            4_000, "{\"indicator\":\"a\",\"indicator\":\"b\"}",
+            5_000, "{\"indicator\":\"poverty-rate\",\n\"geoLevel\":\"tract\"}",
+            6_000, "{\"x-meta\":{\"a\":1},\"indicator\":\"poverty-rate\"} {\"indicator\":\"p\"}",
+            7_000, "{\"indicator\":\"poverty-rate\",\"value\":\"12\",\"moe\":1e999,\"geoId\":24510}",
+            8_000, "{\"indicator\":\"poverty-rate\"\r,\"geoLevel\":\"tract\",\"geoId\":\"24510010100\"}"));
         yield withBytes(b, b.length / 2 + 7, new byte[] {(byte) 0xE9});
       }
       default -> throw new IllegalArgumentException(kind);
@@ -150,7 +150,7 @@ class ChunkedReadingTest {
       "csv-huge-field", "ndjson-clean", "ndjson-crlf", "ndjson-troubles"})
   void chunkedReadingGivesTheSequentialReport(String kind) throws IOException {
     byte[] data = input(kind);
-    assertThat(data.length).as("spans several chunks").isGreaterThan(3 << 20);
+    assertThat(data.length).as("spans several chunks").isGreaterThan(3 << 18); // more than three chunks
     ObservationFormat format = kind.startsWith("csv") ? ObservationFormat.CSV
         : ObservationFormat.NDJSON;
     Path f = temp.resolve("observations." + format.name().toLowerCase(java.util.Locale.ROOT));
@@ -166,7 +166,7 @@ class ChunkedReadingTest {
           .isEqualTo(sequential.findings().get(i));
     }
     assertThat(chunked).isEqualTo(sequential);
-    assertThat(sequential.summary().rows()).isGreaterThan(8_000);
+    assertThat(sequential.summary().rows()).isGreaterThan(2_500);
   }
 
   static ValidationReport run(ObservationSource source) throws IOException {

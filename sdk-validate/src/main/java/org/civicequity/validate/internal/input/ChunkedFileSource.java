@@ -32,7 +32,7 @@ import org.civicequity.core.io.ReadProblem;
  */
 public final class ChunkedFileSource implements ObservationSource {
   /** Bytes per chunk. */
-  static final int CHUNK = 1 << 20;
+  static final int CHUNK = 1 << 18;
   /** The longest record the splitter holds before leaving the rest to the sequential reader. */
   static final int MAX_PENDING = 16 << 20;
   /** Observations per unit of the sequential fallback. */

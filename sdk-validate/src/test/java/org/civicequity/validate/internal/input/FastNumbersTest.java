@@ -13,12 +13,12 @@ import org.civicequity.core.Numbers;
 /** The fast number path gives exactly what {@link Numbers#parse} gives, for any text. */
 class FastNumbersTest {
 
-  @Property(tries = 5000)
+  @Property(tries = 1500)
   void agreesWithTheSdkOnNumberLikeText(@ForAll("numberLike") String s) {
     assertThat(FastNumbers.parse(s)).as(s).isEqualTo(Numbers.parse(s));
   }
 
-  @Property(tries = 3000)
+  @Property(tries = 1000)
   void agreesOnPrintedDoubles(@ForAll double d) {
     String s = Double.toString(d);
     assertThat(FastNumbers.parse(s)).as(s).isEqualTo(Numbers.parse(s));
