@@ -39,6 +39,7 @@ public final class ComparisonPage {
   private static final String SEP = "\u001f";
 
   private final Connection c;
+  private String dimension;
   private final StringBuilder out = new StringBuilder(1 << 16);
   private final Map<String, List<Ranked>> rankedByBucket = new LinkedHashMap<>();
   private final Map<String, List<GroupRow>> groupsByJurisdiction = new LinkedHashMap<>();
@@ -69,6 +70,7 @@ public final class ComparisonPage {
   }
 
   private String page(String title, String subtitle, String dimension) throws SQLException {
+    this.dimension = dimension;
     List<Bucket> buckets = buckets();
     prefetch();
     out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -328,7 +330,7 @@ public final class ComparisonPage {
         .append(esc(b.name)).append(" by group, ").append(esc(r.jurisdiction)).append(", ")
         .append(esc(b.period)).append("</title>\n<desc id=\"").append(id).append("-d\">");
     for (GroupRow g : rows) {
-      out.append(esc(g.group)).append(' ').append(fmt(g.value));
+      out.append(esc(label(g.group))).append(' ').append(fmt(g.value));
       if (g.moe != null) {
         out.append(" ± ").append(fmt(g.moe));
       }
@@ -387,7 +389,8 @@ public final class ComparisonPage {
         .append("<th scope=\"col\">MOE</th><th scope=\"col\">Ratio</th><th scope=\"col\">Difference</th>")
         .append("<th scope=\"col\">Z</th><th scope=\"col\">Significant</th></tr></thead>\n<tbody>\n");
     for (GroupRow g : rows) {
-      out.append("<tr><th scope=\"row\">").append(esc(g.group)).append("</th><td class=\"num\">")
+      out.append("<tr><th scope=\"row\">").append(esc(label(g.group))).append(" <code>")
+          .append(esc(g.group)).append("</code></th><td class=\"num\">")
           .append(fmt(g.value)).append("</td><td class=\"num\">").append(fmt(g.moe))
           .append("</td><td class=\"num\">").append(fmt(g.ratio)).append("</td><td class=\"num\">")
           .append(fmt(g.difference)).append("</td><td class=\"num\">").append(fmt(g.z))
@@ -437,6 +440,17 @@ public final class ComparisonPage {
     double d = rs.getDouble(column);
     return rs.wasNull() ? null : d;
   }
+
+  /** The codelist label of a group code (race and ethnicity), or the code itself. */
+  private String label(String code) {
+    if (!"raceEthnicity".equals(dimension)) {
+      return code;
+    }
+    return RACE.find(code).map(c -> c.label() == null ? code : c.label()).orElse(code);
+  }
+
+  private static final org.civicequity.core.Codelist RACE =
+      org.civicequity.core.Codelists.standard().get("race-ethnicity");
 
   private static String clip(String s, int n) {
     return s.length() <= n ? s : s.substring(0, n - 1) + "…";
