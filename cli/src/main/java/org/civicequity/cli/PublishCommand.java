@@ -82,6 +82,10 @@ public final class PublishCommand implements Callable<Integer> {
       description = "format of the report when publishing is refused: text (default), json, html, sarif")
   private String format;
 
+  @Option(names = "--verify",
+      description = "also validate the written feed as a whole (re-reading it) before moving it into place")
+  private boolean verify;
+
   /** Instances are made by picocli. */
   PublishCommand() {
   }
@@ -115,7 +119,8 @@ public final class PublishCommand implements Callable<Integer> {
     }
     PublishOptions options;
     try {
-      options = new PublishOptions(date, previous, baseUrl, ValidatorOptions.defaults().withRules(readRules()));
+      options = new PublishOptions(date, previous, baseUrl, ValidatorOptions.defaults().withRules(readRules()),
+          verify);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -147,7 +152,8 @@ public final class PublishCommand implements Callable<Integer> {
       stdout.println("Suppressed by the feed's policy: " + r.smallCells() + " small cells, " + r.complementary()
           + " complementary cells.");
     }
-    stdout.println("Validation of the published feed: " + r.report().summary().errors() + " errors, "
+    stdout.println("Validation" + (verify ? " of the published feed" : " of the sources") + ": "
+        + r.report().summary().errors() + " errors, "
         + r.report().summary().warnings() + " warnings, " + r.report().summary().infos() + " infos"
         + (r.report().summary().warnings() > 0 ? " (run 'civic-equity validate " + out + "' for details)" : "") + ".");
     stdout.flush();

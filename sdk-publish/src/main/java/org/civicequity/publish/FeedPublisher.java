@@ -9,6 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.civicequity.core.Codelists;
 import org.civicequity.core.Geography;
 import org.civicequity.core.Indicator;
@@ -32,11 +36,9 @@ import org.civicequity.publish.internal.PublishFaults;
 import org.civicequity.publish.internal.Suppression;
 import org.civicequity.publish.internal.WrittenFile;
 import org.civicequity.validate.FeedContext;
-import org.civicequity.validate.RuleSetting;
 import org.civicequity.validate.UnreadableInputException;
 import org.civicequity.validate.ValidationReport;
 import org.civicequity.validate.Validator;
-import org.civicequity.validate.ValidatorOptions;
 
 /**
  * Publishes a source folder (a feed that is being edited: {@code datapackage.json} with the
@@ -50,7 +52,8 @@ import org.civicequity.validate.ValidatorOptions;
  *       order as CSV and NDJSON, indicators, geographies, {@code CHANGES.json} against a previous
  *       version, {@code datapackage.json} with sizes, SHA-256 hashes and the Table Schema,
  *       {@code data.json} (DCAT-US 1.1) and the {@code index.html} dashboard;</li>
- *   <li>validate the written feed as a whole (checksums included);</li>
+ *   <li>check the manifest against its schema (and, with {@code verify}, validate the written feed
+ *       as a whole, checksums included);</li>
  *   <li>move it into place atomically (see {@code AtomicSwap}).</li>
  * </ol>
  *
@@ -58,9 +61,6 @@ import org.civicequity.validate.ValidatorOptions;
  * issue date give a byte-identical feed.
  */
 public final class FeedPublisher {
-  /** The rules publishing makes true by applying the suppression policy. */
-  private static final List<String> POLICY_RULES = List.of("SMALL_CELL_NOT_SUPPRESSED", "SUPPRESSION_RECOVERABLE");
-
   private FeedPublisher() {
   }
 
@@ -94,34 +94,54 @@ public final class FeedPublisher {
           + " must not be the source folder or lie inside it (or the other way round)"));
     }
     Sources src = read(source);
+    return publish(src, source.toString(), absTarget, options, faults);
+  }
+
+  /**
+   * Publishes a conversion directly, without a source folder in between (the mapping's
+   * {@code feed} metadata is the manifest's template). Validation findings point at the
+   * converted tables.
+   *
+   * @param conversion the conversion
+   * @param target     the feed directory to create or replace
+   * @param options    the options
+   * @return what was published
+   * @throws PublishException if the conversion had errors or the result is invalid or incomplete
+   * @throws IOException      if writing fails; the previous feed is unchanged
+   */
+  public static PublishResult publish(Conversion conversion, Path target, PublishOptions options)
+      throws PublishException, IOException {
+    Objects.requireNonNull(conversion, "conversion");
+    if (conversion.hasErrors()) {
+      List<String> lines = new ArrayList<>();
+      conversion.problems().stream().filter(p -> p.severity() == ConversionProblem.Severity.ERROR).limit(20)
+          .forEach(p -> lines.add(p.toString()));
+      throw new PublishException("the conversion met errors; nothing was published", lines);
+    }
+    Sources src = new Sources(SourceFolder.manifestTemplate(conversion), conversion.indicators(),
+        conversion.geographies(), conversion.observations());
+    return publish(src, conversion.input(), target.toAbsolutePath().normalize(), options, PublishFaults.NONE);
+  }
+
+  private static PublishResult publish(Sources src, String input, Path absTarget, PublishOptions options,
+      PublishFaults faults) throws PublishException, IOException {
     Codelists codelists = Codelists.standard();
     Manifest template = src.manifest;
     SuppressionPolicy policy = template != null && template.civicEquity() != null
         ? template.civicEquity().suppressionPolicy() : null;
-
-    // 1. validate the sources (the suppression rules are what step 2 makes true)
-    ValidatorOptions before = options.validatorOptions();
-    for (String code : POLICY_RULES) {
-      before = before.withRule(code, RuleSetting.off());
-    }
-    FeedContext ctx = context(source.toString(), src, codelists, policy);
-    ValidationReport first = Validator.create(before).validate(src.observations, ctx);
-    if (!first.valid()) {
-      throw new PublishException("the sources have " + first.summary().errors()
-          + " error(s); nothing was published", first);
-    }
-    if (template != null) {
-      List<String> missing = Dcat.missing(template);
-      if (!missing.isEmpty()) {
-        throw new PublishException("the feed's metadata is incomplete; nothing was published", missing);
-      }
-    } else {
+    if (template == null) {
       throw new PublishException("the source folder has no datapackage.json; nothing was published",
           List.of("write a datapackage.json with name, title, licenses and civicEquity.publisher (name, email, "
               + "jurisdiction) — `civic-equity convert` and `civic-equity init` create one"));
     }
+    List<String> missing = Dcat.missing(template);
+    if (!missing.isEmpty()) {
+      throw new PublishException("the feed's metadata is incomplete; nothing was published", missing);
+    }
 
-    // 2. suppression policy, canonical order
+    Map<String, Long> phases = new LinkedHashMap<>();
+    long clock = System.nanoTime();
+    // 1. the suppression policy (small cells, then complementary cells)
     List<Observation> rows = src.observations;
     int small = 0;
     int comp = 0;
@@ -134,55 +154,126 @@ public final class FeedPublisher {
       small = r.smallCells();
       comp = r.complementary();
     }
-    rows = new ArrayList<>(rows);
-    rows.sort(ObservationOrder.ORDER);
+
+    clock = lap(phases, "suppression", clock);
     String issued = options.issued().toString();
     String created = issued + "T00:00:00Z";
     String version = template.version() != null ? template.version() : issued;
-
-    // 3. write, 4. validate what was written, 5. move
-    try (AtomicSwap swap = new AtomicSwap(target)) {
-      Path dir = swap.temp();
-      FeedFiles files = new FeedFiles(dir, faults);
-      Map<String, WrittenFile> written = new LinkedHashMap<>();
-      put(written, files.observationsCsv("observations.csv", rows));
-      put(written, files.observationsNdjson("observations.ndjson", rows));
-      put(written, files.indicators(src.indicators));
-      if (!src.geographies.isEmpty()) {
-        put(written, files.geographies(src.geographies));
-      }
-      if (options.previous() != null) {
-        put(written, files.json("CHANGES.json", changes(options.previous(), version, created, rows, src.indicators)));
-      }
-      String defaultName = org.civicequity.publish.internal.CustomAreas.slug(absTarget.getFileName().toString());
-      Manifest manifest = DataPackage.build(template, defaultName, created, version, written,
-          FeedFiles.extraColumns(rows), src.indicators);
-      put(written, files.json("datapackage.json", ManifestWriter.toJson(manifest)));
-      int[] years = years(rows);
-      put(written, files.json("data.json", Dcat.build(manifest, src.indicators, years[0] == Integer.MAX_VALUE ? null
-          : years[0], years[1] == Integer.MIN_VALUE ? null : years[1], issued,
-          options.baseUrl() != null ? options.baseUrl() : baseOf(template.homepage()))));
+    FeedContext ctx = context(input, src, codelists, policy);
+    int threads = Math.max(1, Math.min(3, Runtime.getRuntime().availableProcessors()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "civic-equity-publish");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      // 2. validate the rows as they will be published (locations still point at the sources), while
+      //    the feed is written into a temporary directory: nothing is moved into place unless it passes
+      final List<Observation> toValidate = rows;
+      Future<ValidationReport> validation = pool.submit(
+          () -> Validator.create(options.validatorOptions()).validate(toValidate, ctx));
+      List<Observation> sorted = new ArrayList<>(rows);
+      sorted.sort(ObservationOrder.ORDER);
+      clock = lap(phases, "sort", clock);
       String generator = "civic-equity " + version();
-      put(written, files.text("index.html",
-          new Dashboard(manifest, src.indicators, codelists.get("race-ethnicity"), issued, generator).render(rows)));
-      ValidationReport after;
-      try {
-        after = Validator.create(options.validatorOptions()).validate(dir);
-      } catch (UnreadableInputException e) {
-        throw new IOException("the feed just written cannot be read back: " + e.getMessage(), e);
+      String defaultName = org.civicequity.publish.internal.CustomAreas.slug(absTarget.getFileName().toString());
+      Manifest preview = DataPackage.preview(template, defaultName, src.indicators.size(), sorted.size());
+      Future<String> html = pool.submit(() -> new Dashboard(preview, src.indicators,
+          codelists.get("race-ethnicity"), issued, generator).render(sorted));
+      try (AtomicSwap swap = new AtomicSwap(absTarget)) {
+        Path dir = swap.temp();
+        FeedFiles files = new FeedFiles(dir, faults);
+        Map<String, WrittenFile> written = new LinkedHashMap<>();
+        Future<WrittenFile> ndjson = pool.submit(() -> files.observationsNdjson("observations.ndjson", sorted));
+        put(written, files.observationsCsv("observations.csv", sorted));
+        put(written, join(ndjson));
+        clock = lap(phases, "observations", clock);
+        put(written, files.indicators(src.indicators));
+        if (!src.geographies.isEmpty()) {
+          put(written, files.geographies(src.geographies));
+        }
+        if (options.previous() != null) {
+          put(written, files.json("CHANGES.json", changes(options.previous(), version, created, sorted,
+              src.indicators)));
+        }
+        Manifest manifest = DataPackage.build(template, defaultName, created, version, written,
+            FeedFiles.extraColumns(sorted), src.indicators);
+        put(written, files.json("datapackage.json", ManifestWriter.toJson(manifest)));
+        int[] years = years(sorted);
+        put(written, files.json("data.json", Dcat.build(manifest, src.indicators, years[0] == Integer.MAX_VALUE
+            ? null : years[0], years[1] == Integer.MIN_VALUE ? null : years[1], issued,
+            options.baseUrl() != null ? options.baseUrl() : baseOf(template.homepage()))));
+        put(written, files.text("index.html", join(html)));
+        clock = lap(phases, "metadata and index.html", clock);
+        ValidationReport first = join(validation);
+        clock = lap(phases, "validation (waited)", clock);
+        if (!first.valid()) {
+          throw new PublishException("the sources have " + first.summary().errors()
+              + " error(s); nothing was published", first);
+        }
+        List<org.civicequity.core.SchemaViolation> manifestProblems =
+            org.civicequity.core.StandardSchemas.validate("datapackage.schema.json", ManifestWriter.toJson(manifest));
+        if (!manifestProblems.isEmpty()) {
+          List<String> lines = new ArrayList<>();
+          manifestProblems.forEach(v -> lines.add("datapackage.json " + v));
+          throw new PublishException("the manifest as written is not valid; nothing was published", lines);
+        }
+        ValidationReport after = first;
+        if (options.verify()) {
+          try {
+            after = Validator.create(options.validatorOptions()).validate(dir);
+          } catch (UnreadableInputException e) {
+            throw new IOException("the feed just written cannot be read back: " + e.getMessage(), e);
+          }
+          if (!after.valid()) {
+            throw new PublishException("the feed as written is not valid (" + after.summary().errors()
+                + " error(s)); nothing was published", after);
+          }
+        }
+        clock = lap(phases, options.verify() ? "verify" : "checks", clock);
+        swap.commit(faults);
+        lap(phases, "move", clock);
+        return new PublishResult(absTarget, after, sorted.size(), src.indicators.size(), small, comp,
+            new ArrayList<>(written.keySet()), phases);
       }
-      if (!after.valid()) {
-        throw new PublishException("the feed as written is not valid (" + after.summary().errors()
-            + " error(s)); nothing was published", after);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Waits for a task, rethrowing its failure as it was. */
+  private static <T> T join(Future<T> f) throws IOException, PublishException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("publishing was interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof IOException io) {
+        throw io;
       }
-      swap.commit(faults);
-      return new PublishResult(absTarget, after, rows.size(), src.indicators.size(), small, comp,
-          new ArrayList<>(written.keySet()));
+      if (c instanceof PublishException pe) {
+        throw pe;
+      }
+      if (c instanceof RuntimeException re) {
+        throw re;
+      }
+      if (c instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(c);
     }
   }
 
   private static void put(Map<String, WrittenFile> m, WrittenFile f) {
     m.put(f.path(), f);
+  }
+
+  private static long lap(Map<String, Long> phases, String name, long since) {
+    long now = System.nanoTime();
+    phases.merge(name, (now - since) / 1_000_000, Long::sum);
+    return now;
   }
 
   private static String baseOf(String homepage) {
@@ -243,7 +334,7 @@ public final class FeedPublisher {
   }
 
   /** What a source folder holds. */
-  private record Sources(Manifest manifest, List<Indicator> indicators, List<Geography> geographies,
+  record Sources(Manifest manifest, List<Indicator> indicators, List<Geography> geographies,
       List<Observation> observations) {
   }
 

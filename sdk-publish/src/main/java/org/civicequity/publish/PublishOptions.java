@@ -13,9 +13,14 @@ import org.civicequity.validate.ValidatorOptions;
  * @param previous         a previous version of the feed to compare with (CHANGES.json), or null
  * @param baseUrl          the feed's public address (ending with /) for the catalog's download
  *                         links, or null to use the manifest's homepage
- * @param validatorOptions rule settings for the validations before and after writing
+ * @param validatorOptions rule settings for the validations
+ * @param verify           also validate the written feed as a whole (re-reading every file, checksums
+ *                         included) before moving it into place; the sources are always validated,
+ *                         the suppressed rows are always checked, and the manifest always against its
+ *                         schema, so this costs a full validation for a belt-and-braces check
  */
-public record PublishOptions(LocalDate issued, Path previous, String baseUrl, ValidatorOptions validatorOptions) {
+public record PublishOptions(LocalDate issued, Path previous, String baseUrl, ValidatorOptions validatorOptions,
+    boolean verify) {
 
   /** Applies defaults: today (UTC) and the validator's defaults. */
   public PublishOptions {
@@ -37,7 +42,7 @@ public record PublishOptions(LocalDate issued, Path previous, String baseUrl, Va
    * @return the options
    */
   public static PublishOptions defaults() {
-    return new PublishOptions(null, null, null, null);
+    return new PublishOptions(null, null, null, null, false);
   }
 
   /**
@@ -45,7 +50,7 @@ public record PublishOptions(LocalDate issued, Path previous, String baseUrl, Va
    * @return a copy with that date
    */
   public PublishOptions withIssued(LocalDate date) {
-    return new PublishOptions(date, previous, baseUrl, validatorOptions);
+    return new PublishOptions(date, previous, baseUrl, validatorOptions, verify);
   }
 
   /**
@@ -53,7 +58,7 @@ public record PublishOptions(LocalDate issued, Path previous, String baseUrl, Va
    * @return a copy that compares with it
    */
   public PublishOptions withPrevious(Path feed) {
-    return new PublishOptions(issued, feed, baseUrl, validatorOptions);
+    return new PublishOptions(issued, feed, baseUrl, validatorOptions, verify);
   }
 
   /**
@@ -61,6 +66,14 @@ public record PublishOptions(LocalDate issued, Path previous, String baseUrl, Va
    * @return a copy with that address
    */
   public PublishOptions withBaseUrl(String url) {
-    return new PublishOptions(issued, previous, url, validatorOptions);
+    return new PublishOptions(issued, previous, url, validatorOptions, verify);
+  }
+
+  /**
+   * @param value true to validate the written feed as a whole before moving it into place
+   * @return a copy with that setting
+   */
+  public PublishOptions withVerify(boolean value) {
+    return new PublishOptions(issued, previous, baseUrl, validatorOptions, value);
   }
 }

@@ -144,7 +144,7 @@ public final class SourceFolder {
   }
 
   /** The manifest template of the mapping's {@code feed} section, or null without one. */
-  private static Manifest manifestTemplate(Conversion c) {
+  static Manifest manifestTemplate(Conversion c) {
     if (c.feed() == null) {
       return null;
     }

@@ -44,8 +44,9 @@ class PublishTest {
   @Test
   void publishesAValidFeedWithOfficialManifestAndCatalog() throws Exception {
     Path feed = tmp.resolve("site/feed");
-    PublishResult r = FeedPublisher.publish(source, feed, options());
+    PublishResult r = FeedPublisher.publish(source, feed, options().withVerify(true));
     assertThat(r.observations()).isEqualTo(55 * 12);
+    assertThat(r.report().valid()).isTrue();
     assertThat(r.files()).containsExactly("observations.csv", "observations.ndjson", "indicators.json",
         "geographies.csv", "datapackage.json", "data.json", "index.html");
     for (String f : r.files()) {

@@ -75,9 +75,11 @@ public final class CellParser {
       return "";
     }
     String t = text.strip();
-    Matcher m = FORMULA_TEXT.matcher(t);
-    if (m.matches()) {
-      t = m.group(1).strip();
+    if (t.length() >= 3 && t.charAt(0) == '=' && t.charAt(1) == '"' && t.charAt(t.length() - 1) == '"') {
+      Matcher m = FORMULA_TEXT.matcher(t);
+      if (m.matches()) {
+        t = m.group(1).strip();
+      }
     }
     return t;
   }

@@ -472,7 +472,7 @@ public final class ConversionEngine {
     final FieldMap<Double> numbers = new FieldMap<>();
     final Map<String, String> unparsed = new HashMap<>(2);
     final FieldMap<String> columns = new FieldMap<>();
-    final List<String> notes = new ArrayList<>();
+    final List<String> notes = new ArrayList<>(0);
     String markerStatus;
     boolean valueBlank;
     boolean anyMeasure;

@@ -140,7 +140,7 @@ public final class DataPackage {
     String name = template != null && template.name() != null ? template.name() : defaultName;
     String title = template != null && template.title() != null ? template.title() : name;
     String description = template != null && template.description() != null ? template.description()
-        : "Civic Equity Indicators feed: " + indicators.size() + " indicators, " + csv.rows() + " observations.";
+        : defaultDescription(indicators.size(), csv.rows());
     List<String> keywords = template != null && !template.keywords().isEmpty() ? template.keywords()
         : keywords(indicators);
     CivicEquityInfo ce = template == null ? null : template.civicEquity();
@@ -153,6 +153,30 @@ public final class DataPackage {
         template == null ? List.of() : template.contributors(), template == null ? List.of() : template.licenses(),
         template == null ? List.of() : template.sources(), resources, ce, template == null ? Map.of() : template.other(),
         SourceLocation.ofFile("datapackage.json"));
+  }
+
+  private static String defaultDescription(int indicators, long rows) {
+    return "Civic Equity Indicators feed: " + indicators + " indicators, " + rows + " observations.";
+  }
+
+  /**
+   * The template as the dashboard shows it before the files are written: the same title, name,
+   * description (or its default) and publisher as the manifest that {@link #build} will make.
+   *
+   * @param template     the source folder's manifest
+   * @param defaultName  a name when the template has none
+   * @param indicators   the number of indicators
+   * @param observations the number of observations
+   * @return the manifest to render the dashboard with
+   */
+  public static Manifest preview(Manifest template, String defaultName, int indicators, long observations) {
+    String description = template.description() != null ? template.description()
+        : defaultDescription(indicators, observations);
+    String name = template.name() != null ? template.name() : defaultName;
+    return new Manifest(template.profile(), name, template.id(), template.title() == null
+        ? name : template.title(), description, template.homepage(), template.version(), template.created(),
+        template.keywords(), template.contributors(), template.licenses(), template.sources(), template.resources(),
+        template.civicEquity(), template.other(), template.location());
   }
 
   private static List<String> keywords(List<Indicator> indicators) {
