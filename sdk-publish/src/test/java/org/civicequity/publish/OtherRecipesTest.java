@@ -66,4 +66,33 @@ class OtherRecipesTest {
     assertThat(total.value()).isEqualTo(1324.4);
     assertThat(total.location().line()).isEqualTo(6);
   }
+
+  @Test
+  void censusExportWithLabelRowGeoIdsAndUnderscoreSuffixes() throws Exception {
+    Conversion c = Converter.convert(TestFiles.resource("samples/census-export-sample.csv"),
+        Mapping.recipe("acs-table").withConstants(Map.of("period", "2018/2022")));
+    assertThat(c.hasErrors()).as(c.problems().toString()).isFalse();
+    assertThat(c.observations()).hasSize(6);
+    Observation tract = c.observations().get(0);
+    assertThat(tract.geoLevel()).isEqualTo("tract");
+    assertThat(tract.geoId()).isEqualTo("24510260605");
+    assertThat(tract.geoName()).isEqualTo("Census Tract 2606.05; Baltimore city; Maryland");
+    assertThat(tract.value()).isEqualTo(52188.0);
+    assertThat(tract.moe()).isEqualTo(8754.0);
+    assertThat(tract.location().line()).isEqualTo(3);
+    Observation topCoded = c.observations().get(2);
+    assertThat(topCoded.value()).isNull();
+    assertThat(topCoded.status()).isEqualTo("not-available");
+    assertThat(topCoded.note()).contains("top-coded");
+    Observation jam = c.observations().get(3);
+    assertThat(jam.raceEthnicity()).isEqualTo("black-alone");
+    assertThat(jam.status()).isEqualTo("not-available");
+    Observation county = c.observations().get(4);
+    assertThat(county.geoLevel()).isEqualTo("county");
+    assertThat(county.geoId()).isEqualTo("24510");
+    assertThat(c.indicators()).singleElement().satisfies(i -> {
+      assertThat(i.id()).isEqualTo("acs-b19013-001");
+      assertThat(i.unit()).isEqualTo("currency-usd");
+    });
+  }
 }

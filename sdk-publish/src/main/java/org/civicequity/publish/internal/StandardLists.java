@@ -1,51 +1,38 @@
 package org.civicequity.publish.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import org.civicequity.core.Code;
+import org.civicequity.core.Codelist;
+import org.civicequity.core.Codelists;
 
 /**
- * The codelists of the standard that conversion needs (geography levels with their GEOID
- * lengths, units with their scales, and the code sets of domains, polarities and statuses),
- * read from the schema artifact's codelist files. Nothing here duplicates a codelist.
+ * The codelists conversion needs (geography levels with their GEOID lengths, units with their
+ * scales, and the code sets of domains, polarities and statuses), from the standard's codelists
+ * as sdk-core loads them ({@link Codelists#standard()}).
  */
 public final class StandardLists {
-  private static final String FOLDER = "org/civicequity/schema/codelists/";
-  private static final Map<String, Map<String, JsonNode>> LISTS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<String, Map<String, Code>> LISTS = new java.util.concurrent.ConcurrentHashMap<>();
 
   private StandardLists() {
   }
 
   /**
-   * The codes of a codelist with their attributes.
+   * The codes of a codelist.
    *
    * @param id the codelist id (e.g. {@code unit})
-   * @return code to attributes node (possibly missing), in the list's order; empty when the list
-   *     cannot be read
+   * @return code to code, in the list's order; empty for an unknown list
    */
-  public static Map<String, JsonNode> codes(String id) {
-    return LISTS.computeIfAbsent(id, StandardLists::read);
-  }
-
-  private static Map<String, JsonNode> read(String id) {
-    Map<String, JsonNode> out = new LinkedHashMap<>();
-    try (InputStream in = StandardLists.class.getClassLoader().getResourceAsStream(FOLDER + id + ".json")) {
-      if (in == null) {
-        throw new IllegalStateException("the codelist " + id + " is missing from the classpath ("
-            + FOLDER + id + ".json); is the civic-equity-schema artifact on the classpath?");
+  public static Map<String, Code> codes(String id) {
+    return LISTS.computeIfAbsent(id, k -> {
+      Map<String, Code> out = new LinkedHashMap<>();
+      Codelist list = Codelists.standard().find(k).orElse(null);
+      if (list != null) {
+        list.codes().forEach(c -> out.put(c.code(), c));
       }
-      JsonNode root = MappingLoader.mapper().readTree(in);
-      for (JsonNode c : root.path("codes")) {
-        out.put(c.path("code").asString(), c.path("attributes"));
-      }
-    } catch (IOException | JacksonException e) {
-      throw new IllegalStateException("cannot read the codelist " + id + ": " + e.getMessage(), e);
-    }
-    return Collections.unmodifiableMap(out);
+      return Collections.unmodifiableMap(out);
+    });
   }
 
   /**
@@ -66,8 +53,9 @@ public final class StandardLists {
    * @return the length, or 0 when the level has none (custom) or is unknown
    */
   public static int geoIdLength(String level) {
-    JsonNode a = codes("geo-level").get(level);
-    return a == null ? 0 : a.path("geoIdLength").asInt(0);
+    Code c = codes("geo-level").get(level);
+    Double n = c == null ? null : c.number("geoIdLength");
+    return n == null ? 0 : n.intValue();
   }
 
   /**
@@ -77,7 +65,7 @@ public final class StandardLists {
    * @return the scale, or null when the unit has none
    */
   public static Double scale(String unit) {
-    JsonNode a = codes("unit").get(unit);
-    return a == null || !a.path("scale").isNumber() ? null : a.path("scale").asDouble();
+    Code c = codes("unit").get(unit);
+    return c == null ? null : c.number("scale");
   }
 }
