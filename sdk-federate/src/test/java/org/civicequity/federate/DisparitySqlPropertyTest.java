@@ -52,7 +52,7 @@ class DisparitySqlPropertyTest {
         Arbitraries.integers().between(0, n - 1)).as(Groups::new));
   }
 
-  @Property(tries = 300)
+  @Property(tries = 200)
   void measuresEqualSql(@ForAll("groups") Groups g) throws SQLException {
     int n = g.values().size();
     double[] v = g.values().stream().mapToDouble(Double::doubleValue).toArray();
