@@ -30,6 +30,8 @@ public final class CompiledContext implements ValidationContext {
 
   private Observation lastObservation;
   private int lastIndex = -1;
+  private String lastIndicator;
+  private final Map<String, String[]> acceptedRecently = new HashMap<>();
 
   /**
    * Builds the indexes.
@@ -225,10 +227,37 @@ public final class CompiledContext implements ValidationContext {
    */
   public int indexOf(Observation o) {
     if (o != lastObservation) {
-      lastIndex = indicatorIndex(o.indicator());
+      String id = o.indicator();
+      if (id != lastIndicator || id == null) {
+        lastIndex = indicatorIndex(id);
+        lastIndicator = id;
+      }
       lastObservation = o;
     }
     return lastIndex;
+  }
+
+  /**
+   * Whether a codelist accepts a code, remembering the last few accepted instances (the readers
+   * share repeated values, so most rows are answered by an identity check).
+   *
+   * @param list the codelist
+   * @param code the code, not null
+   * @return true when valid in the list
+   */
+  public boolean accepts(Codelist list, String code) {
+    String[] recent = acceptedRecently.computeIfAbsent(list.id(), k -> new String[8]);
+    for (String r : recent) {
+      if (r == code) {
+        return true;
+      }
+    }
+    if (!list.accepts(code)) {
+      return false;
+    }
+    System.arraycopy(recent, 0, recent, 1, recent.length - 1);
+    recent[0] = code;
+    return true;
   }
 
   @Override

@@ -9,6 +9,8 @@ public final class Versions {
   /** The minor versions of major version 1 this validator knows. */
   public static final int KNOWN_MINOR = 0;
 
+  private static final String VALIDATOR = read();
+
   private Versions() {
   }
 
@@ -19,6 +21,10 @@ public final class Versions {
    * @return the version
    */
   public static String validator() {
+    return VALIDATOR;
+  }
+
+  private static String read() {
     String v = Versions.class.getPackage().getImplementationVersion();
     if (v != null) {
       return v;

@@ -34,6 +34,8 @@ final class FastObservations {
 
   private final String[] text = new String[19];
   private final Double[] numbers = new Double[19];
+  /** Recently seen values per text field, so repeated values share one instance. */
+  private final String[][] recent = new String[19][16];
   private Map<String, String> unparsed;
   private Map<String, String> extra;
 
@@ -87,12 +89,32 @@ final class FastObservations {
         numbers[index] = d;
       }
     } else {
-      text[index] = s;
+      text[index] = shared(index, s);
     }
   }
 
   void text(int index, String s) {
-    text[index] = s;
+    text[index] = shared(index, s);
+  }
+
+  /**
+   * An earlier instance equal to {@code s} when there is one (values such as the indicator,
+   * level, period and codes repeat row after row): later look-ups then hit a cached hash code
+   * and an identity check, and keyed rules recognise a repeated key by identity.
+   */
+  private String shared(int index, String s) {
+    int n = s.length();
+    if (n == 0 || n > 64 || index == NOTE || index == GEO_NAME) {
+      return s;
+    }
+    String[] r = recent[index];
+    int slot = (n * 31 + s.charAt(0) * 7 + s.charAt(n - 1)) & 15;
+    String old = r[slot];
+    if (old != null && old.equals(s)) {
+      return old;
+    }
+    r[slot] = s;
+    return s;
   }
 
   void number(int index, double d) {

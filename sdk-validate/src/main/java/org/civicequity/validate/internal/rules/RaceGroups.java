@@ -59,6 +59,18 @@ final class RaceGroups {
 
   private Observation last;
   private boolean lastDuplicate;
+  // the previous row's group fields: a row of the same group (same instances) reuses its id
+  private String kIndicator;
+  private String kLevel;
+  private String kGeo;
+  private String kPeriod;
+  private String kSex;
+  private String kAge;
+  private String kIncome;
+  private String kDisability;
+  private String kNativity;
+  private long lastG;
+  private int lastId = -1;
 
   private RaceGroups(CompiledContext ctx) {
     this.ctx = ctx;
@@ -121,14 +133,34 @@ final class RaceGroups {
       return lastDuplicate;
     }
     last = o;
-    long g = fp.reset().add(o.indicator()).add(o.geoLevel()).add(o.geoId()).add(o.period())
-        .add(o.sex()).add(o.age()).add(o.income()).add(o.disability()).add(o.nativity()).value();
-    int before = index.size();
-    int id = index.idOf(g);
-    if (id == before) {
-      ensure(id);
-      totalSize[id] = Double.NaN;
-      totalCount[id] = Double.NaN;
+    long g;
+    int id;
+    if (lastId >= 0 && o.indicator() == kIndicator && o.geoLevel() == kLevel
+        && o.geoId() == kGeo && o.period() == kPeriod && o.sex() == kSex && o.age() == kAge
+        && o.income() == kIncome && o.disability() == kDisability && o.nativity() == kNativity) {
+      g = lastG;
+      id = lastId;
+    } else {
+      g = fp.reset().add(o.indicator()).add(o.geoLevel()).add(o.geoId()).add(o.period())
+          .add(o.sex()).add(o.age()).add(o.income()).add(o.disability()).add(o.nativity()).value();
+      int before = index.size();
+      id = index.idOf(g);
+      if (id == before) {
+        ensure(id);
+        totalSize[id] = Double.NaN;
+        totalCount[id] = Double.NaN;
+      }
+      kIndicator = o.indicator();
+      kLevel = o.geoLevel();
+      kGeo = o.geoId();
+      kPeriod = o.period();
+      kSex = o.sex();
+      kAge = o.age();
+      kIncome = o.income();
+      kDisability = o.disability();
+      kNativity = o.nativity();
+      lastG = g;
+      lastId = id;
     }
     String race = o.raceEthnicity();
     int bit;

@@ -8,6 +8,7 @@ import org.civicequity.validate.RuleInfo;
 import org.civicequity.validate.RuleInfo.Layer;
 import org.civicequity.validate.Severity;
 import org.civicequity.validate.ValidationContext;
+import org.civicequity.validate.internal.CompiledContext;
 
 /** A coded field holds a code that is not in its codelist. */
 final class UnknownCodeRule implements RowRule {
@@ -25,19 +26,19 @@ final class UnknownCodeRule implements RowRule {
 
   @Override
   public void check(Observation o, ValidationContext ctx, Findings out) {
-    check(o, "geoLevel", o.geoLevel(), ctx.codelist("geo-level"), out);
-    check(o, "status", o.status(), ctx.codelist("status"), out);
-    check(o, "raceEthnicity", o.raceEthnicity(), ctx.codelist("race-ethnicity"), out);
-    check(o, "sex", o.sex(), ctx.codelist("sex"), out);
-    check(o, "age", o.age(), ctx.codelist("age-band"), out);
-    check(o, "income", o.income(), ctx.codelist("income-band"), out);
-    check(o, "disability", o.disability(), ctx.codelist("disability"), out);
-    check(o, "nativity", o.nativity(), ctx.codelist("nativity"), out);
+    check(o, "geoLevel", o.geoLevel(), ctx.codelist("geo-level"), ctx, out);
+    check(o, "status", o.status(), ctx.codelist("status"), ctx, out);
+    check(o, "raceEthnicity", o.raceEthnicity(), ctx.codelist("race-ethnicity"), ctx, out);
+    check(o, "sex", o.sex(), ctx.codelist("sex"), ctx, out);
+    check(o, "age", o.age(), ctx.codelist("age-band"), ctx, out);
+    check(o, "income", o.income(), ctx.codelist("income-band"), ctx, out);
+    check(o, "disability", o.disability(), ctx.codelist("disability"), ctx, out);
+    check(o, "nativity", o.nativity(), ctx.codelist("nativity"), ctx, out);
   }
 
   private static void check(Observation o, String field, String code, Codelist list,
-      Findings out) {
-    if (code != null && list != null && !list.accepts(code)) {
+      ValidationContext ctx, Findings out) {
+    if (code != null && list != null && !CompiledContext.of(ctx).accepts(list, code)) {
       out.report(INFO, o.location().field(field), code, field, list.id());
     }
   }
