@@ -28,7 +28,7 @@ import tools.jackson.core.json.JsonFactory;
  *
  * <pre>
  * java -Xmx256m -cp ... org.civicequity.bench.ValidationBenchmark [--rows N] [--runs R]
- *     [--formats csv,ndjson] [--dir DIR] [--validate-only]
+ *     [--formats csv,ndjson] [--dir DIR] [--validate-only] [--warmups W]
  * </pre>
  * Prints one line per measurement and a summary; not a test.
  */
@@ -48,6 +48,7 @@ public final class ValidationBenchmark {
     List<String> formats = List.of("csv", "ndjson");
     Path dir = Path.of(System.getProperty("java.io.tmpdir"), "civic-equity-bench");
     boolean validateOnly = false;
+    int warmups = 2;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--rows" -> rows = Long.parseLong(args[++i].replace("_", ""));
@@ -55,9 +56,11 @@ public final class ValidationBenchmark {
         case "--formats" -> formats = Arrays.asList(args[++i].split(","));
         case "--dir" -> dir = Path.of(args[++i]);
         case "--validate-only" -> validateOnly = true;
+        case "--warmups" -> warmups = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
+    warmupRuns = warmups;
     Files.createDirectories(dir);
     Path csv = dir.resolve("observations-" + rows + ".csv");
     Path ndjson = dir.resolve("observations-" + rows + ".ndjson");
@@ -96,7 +99,7 @@ public final class ValidationBenchmark {
               format, raw, val, val / raw));
     }
     System.out.println();
-    System.out.printf(Locale.ROOT, "summary, %,d rows (best of %d runs after two warm-up runs):%n", rows, runs);
+    System.out.printf(Locale.ROOT, "summary, %,d rows (best of %d runs after %d warm-up runs):%n", rows, runs, warmups);
     summary.forEach(System.out::println);
   }
 
@@ -114,10 +117,13 @@ public final class ValidationBenchmark {
         .getSystemLoadAverage();
   }
 
-  /** Runs twice to warm up (the JIT compiles the hot paths), then {@code runs} times. */
+  private static int warmupRuns = 2;
+
+  /** Runs {@code --warmups} times (default 2: the JIT compiles the hot paths), then {@code runs}. */
   private static double best(int runs, String what, long expected, Measured m) throws IOException {
-    m.run();
-    m.run();
+    for (int i = 0; i < warmupRuns; i++) {
+      m.run();
+    }
     double best = 0;
     for (int i = 0; i < runs; i++) {
       System.gc();
