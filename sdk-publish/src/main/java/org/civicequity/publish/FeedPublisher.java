@@ -172,8 +172,9 @@ public final class FeedPublisher {
       final List<Observation> toValidate = rows;
       Future<ValidationReport> validation = pool.submit(
           () -> Validator.create(options.validatorOptions()).validate(toValidate, ctx));
-      List<Observation> sorted = new ArrayList<>(rows);
-      sorted.sort(ObservationOrder.ORDER);
+      Observation[] array = rows.toArray(new Observation[0]);
+      java.util.Arrays.parallelSort(array, ObservationOrder.ORDER);
+      List<Observation> sorted = java.util.Arrays.asList(array);
       clock = lap(phases, "sort", clock);
       String generator = "civic-equity " + version();
       String defaultName = org.civicequity.publish.internal.CustomAreas.slug(absTarget.getFileName().toString());

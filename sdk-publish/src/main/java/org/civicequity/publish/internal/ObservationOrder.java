@@ -11,15 +11,40 @@ public final class ObservationOrder {
   public static final List<String> KEY = List.of("indicator", "geoLevel", "geoId", "period", "raceEthnicity", "sex",
       "age", "income", "disability", "nativity");
 
-  /** Sorts by the key fields (absent first), then by value. */
+  /** Sorts by the key fields (absent first), then by value (absent first). */
   public static final Comparator<Observation> ORDER = (a, b) -> {
-    for (String f : KEY) {
-      int c = compare(a.text(f), b.text(f));
-      if (c != 0) {
-        return c;
-      }
+    int c = compare(a.indicator(), b.indicator());
+    if (c == 0) {
+      c = compare(a.geoLevel(), b.geoLevel());
     }
-    return compare(a.text("value"), b.text("value"));
+    if (c == 0) {
+      c = compare(a.geoId(), b.geoId());
+    }
+    if (c == 0) {
+      c = compare(a.period(), b.period());
+    }
+    if (c == 0) {
+      c = compare(a.raceEthnicity(), b.raceEthnicity());
+    }
+    if (c == 0) {
+      c = compare(a.sex(), b.sex());
+    }
+    if (c == 0) {
+      c = compare(a.age(), b.age());
+    }
+    if (c == 0) {
+      c = compare(a.income(), b.income());
+    }
+    if (c == 0) {
+      c = compare(a.disability(), b.disability());
+    }
+    if (c == 0) {
+      c = compare(a.nativity(), b.nativity());
+    }
+    if (c == 0) {
+      c = a.value() == null ? (b.value() == null ? 0 : -1) : b.value() == null ? 1 : Double.compare(a.value(), b.value());
+    }
+    return c;
   };
 
   private ObservationOrder() {
