@@ -94,6 +94,8 @@ public final class FederationStore implements AutoCloseable {
 
   /**
    * The JDBC connection, for SQL queries over the federation. Do not close it; close the store.
+   * DuckDB streams results, so close a result set before running the next query on this
+   * connection, or use {@link #newConnection()} for a second one.
    *
    * @return the connection
    */
@@ -118,25 +120,31 @@ public final class FederationStore implements AutoCloseable {
     } catch (SQLException e) {
       throw storeError("begin a transaction", e);
     }
-    boolean done = false;
     try {
       T result = work.get();
       flushLog();
       connection.commit();
-      done = true;
       return result;
     } catch (SQLException e) {
+      rollback(e);
       throw storeError("commit", e);
+    } catch (RuntimeException | Error e) {
+      rollback(e);
+      throw e;
     } finally {
       try {
-        if (!done) {
-          connection.rollback();
-        }
         connection.setAutoCommit(true);
       } catch (SQLException e) {
-        // the work's own exception (or the commit's) is the one the caller needs to see
-        pendingLog.clear();
+        throw storeError("end a transaction", e);
       }
+    }
+  }
+
+  private void rollback(Throwable cause) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
     }
   }
 
