@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.civicequity.core.Geography;
 import org.civicequity.core.Indicator;
@@ -309,6 +308,6 @@ public final class Harvester implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "Harvester[" + options.toString().toLowerCase(Locale.ROOT) + "]";
+    return "Harvester[" + options + "]";
   }
 }
