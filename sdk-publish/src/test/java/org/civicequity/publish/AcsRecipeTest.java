@@ -194,4 +194,39 @@ class AcsRecipeTest {
     assertThat(o.status()).isEqualTo("not-available");
     assertThat(o.note()).contains("B06009_0").contains("'NA'");
   }
+
+  @Test
+  void censusAnnotationValuesBecomeAStatusNeverANumber(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("acs-export.csv");
+    Files.writeString(csv, """
+        GEO_ID,NAME,B19013_001E,B19013_001M,B19013B_001E,B19013B_001M,B19013D_001E,B19013D_001M,B19013H_001E,B19013H_001M,B19013I_001E,B19013I_001M
+        0500000US24510,"Baltimore city, Maryland",58349,-555555555,-999999999,-333333333,-666666666,-222222222,-888888888,-888888888,-222222222,-999999999
+        """);
+    Conversion c = Converter.convert(csv, Mapping.recipe("acs-table").withConstants(Map.of("period", "2018/2022")));
+    assertThat(c.hasErrors()).as(c.problems().toString()).isFalse();
+    for (Observation o : c.observations()) {
+      if (o.value() != null) {
+        assertThat(o.value()).as(o.toString()).isNotNegative();
+      }
+      if (o.moe() != null) {
+        assertThat(o.moe()).as(o.toString()).isNotNegative();
+      }
+    }
+    Observation total = find(c, "acs-b19013-001", "24510", null, null);
+    assertThat(total.value()).isEqualTo(58349.0);
+    assertThat(total.moe()).isEqualTo(0.0); // -555555555: a controlled estimate
+    Observation black = find(c, "acs-b19013-001", "24510", "black-alone", null);
+    assertThat(black.value()).isNull();
+    assertThat(black.status()).isEqualTo("suppressed");
+    Observation asian = find(c, "acs-b19013-001", "24510", "asian-alone", null);
+    assertThat(asian.value()).isNull();
+    assertThat(asian.moe()).isNull();
+    assertThat(asian.status()).isEqualTo("not-available");
+    Observation white = find(c, "acs-b19013-001", "24510", "white-alone-nh", null);
+    assertThat(white.value()).isNull();
+    assertThat(white.status()).isEqualTo("not-applicable");
+    Observation hispanic = find(c, "acs-b19013-001", "24510", "hispanic-aoic", null);
+    assertThat(hispanic.value()).isNull();
+    assertThat(hispanic.status()).isEqualTo("not-available");
+  }
 }

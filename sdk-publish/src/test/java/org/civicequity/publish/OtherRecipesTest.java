@@ -95,4 +95,16 @@ class OtherRecipesTest {
       assertThat(i.unit()).isEqualTo("currency-usd");
     });
   }
+
+  @Test
+  void aLabelRowNamesAutomaticallyDeclaredIndicators() throws Exception {
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("label-row");
+    java.nio.file.Path m = dir.resolve("m.json");
+    java.nio.file.Files.writeString(m, "{\"extends\": \"recipe:acs-table\", \"input\": {\"labelRow\": 2}, "
+        + "\"constants\": {\"period\": \"2018/2022\"}}");
+    Conversion c = Converter.convert(TestFiles.resource("samples/census-export-sample.csv"), Mapping.load(m));
+    assertThat(c.hasErrors()).as(c.problems().toString()).isFalse();
+    assertThat(c.observations()).hasSize(6);
+    assertThat(c.indicators().get(0).description()).contains("Estimate!!Median household income in the past 12 months");
+  }
 }

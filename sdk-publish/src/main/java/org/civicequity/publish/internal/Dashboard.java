@@ -198,8 +198,10 @@ public final class Dashboard {
     String jurisdiction = jurisdictionKey();
     List<Observation> groups = null;
     int best = 1;
+    // the geography with the most groups that have a value (the jurisdiction on a tie), so the
+    // chart shows as many groups as the feed can
     for (Map.Entry<String, List<Observation>> e : byGeo.entrySet()) {
-      long n = e.getValue().stream().filter(o -> o.raceEthnicity() != null).count();
+      long n = e.getValue().stream().filter(o -> o.raceEthnicity() != null && o.value() != null).count();
       if (n > best || (n == best && n > 1 && e.getKey().equals(jurisdiction))) {
         best = (int) n;
         groups = e.getValue();
