@@ -29,6 +29,7 @@ public final class BuiltInRules {
       new UnknownIndicatorRule(),
       new CustomGeoRule(),
       new GeoOutsideJurisdictionRule(),
+      new CensusAnnotationRule(),
       new ValueRangeRule(),
       new NumeratorDenominatorRule(),
       new FractionRule(),
