@@ -18,8 +18,12 @@ final class GeoOutsideJurisdictionRule implements RowRule {
       A geography below the publisher's jurisdiction lies outside it: census GEOIDs nest, so a
       tract, block group or county subdivision of a county starts with the county's 5 digits,
       and any county, place or tract of a state starts with the state's 2 digits. Usually a
-      wrong county or state code, or a row from another jurisdiction's file. Rows at the
-      jurisdiction's level or above (state or national figures for comparison) are not
+      wrong county or state code, or a row from another jurisdiction's file. A row at the
+      jurisdiction's own level with another GEOID (county 24005 in the feed of county 24510)
+      is reported too: figures for other places belong in those places' feeds, or, when they
+      are published on purpose for comparison, should be declared as such (e.g. in an
+      extension field and the manifest's description) so this warning can be accepted. Rows
+      above the jurisdiction's level (state or national figures for comparison) are not
       checked, nor are ZCTAs and custom areas.""");
 
   @Override
@@ -71,6 +75,13 @@ final class GeoOutsideJurisdictionRule implements RowRule {
     }
     String jLevel = ctx.feed().jurisdictionGeoLevel();
     int d = depth(level);
+    if (level.equals(jLevel)) {
+      String jId = ctx.feed().jurisdictionGeoId();
+      if (!id.equals(jId)) {
+        out.reportVariant(INFO, "sameLevel", o.location().field("geoId"), id, level, jId);
+      }
+      return;
+    }
     if (d <= depth(jLevel)) {
       return;
     }
