@@ -25,6 +25,7 @@ public final class BuiltInRules {
       new ResourceMissingRule(),
       new ResourceChecksumRule(),
       new DuplicateIndicatorRule(),
+      new DuplicateGeographyRule(),
       // semantics: one row
       new UnknownIndicatorRule(),
       new CustomGeoRule(),
