@@ -122,10 +122,11 @@ public final class ConversionEngine {
     if (spec.geography().custom() != null) {
       areas = new CustomAreas(spec.geography().custom());
     }
-    try (Table table = open()) {
-      if (!readHeader(table)) {
+    try (Table opened = open()) {
+      if (!readHeader(opened)) {
         return result();
       }
+
       plan();
       if (plans.isEmpty() && derivedPlans.isEmpty() && !fieldColumnOrConstant("value")) {
         problem(Severity.ERROR, "NO_VALUE_COLUMNS", "no column of the file holds values under this mapping"
@@ -134,24 +135,26 @@ public final class ConversionEngine {
       }
       long dataRow = 0;
       Table.RawRow raw;
-      while ((raw = table.next()) != null) {
-        if (raw.blank()) {
-          if (spec.input().stopAtBlankRow() && dataRow > 0) {
-            break;
+      try (Table table = new PrefetchingTable(opened)) {
+        while ((raw = table.next()) != null) {
+          if (raw.blank()) {
+            if (spec.input().stopAtBlankRow() && dataRow > 0) {
+              break;
+            }
+            continue;
           }
-          continue;
-        }
-        if (spec.input().footer() != null && spec.input().footer().matcher(raw.firstNonBlank()).find()) {
-          if (spec.input().footerEndsData()) {
-            break;
+          if (spec.input().footer() != null && spec.input().footer().matcher(raw.firstNonBlank()).find()) {
+            if (spec.input().footerEndsData()) {
+              break;
+            }
+            continue;
           }
-          continue;
+          if (skip(raw)) {
+            continue;
+          }
+          dataRow++;
+          convertRow(dataRow, raw);
         }
-        if (skip(raw)) {
-          continue;
-        }
-        dataRow++;
-        convertRow(dataRow, raw);
       }
     }
     return result();
