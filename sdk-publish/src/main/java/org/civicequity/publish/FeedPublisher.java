@@ -141,8 +141,12 @@ public final class FeedPublisher {
 
     Map<String, Long> phases = new LinkedHashMap<>();
     long clock = System.nanoTime();
-    // 1. the suppression policy (small cells, then complementary cells)
-    List<Observation> rows = src.observations;
+    // 1. canonical order (a group's rows side by side), then the suppression policy (small cells,
+    //    then complementary cells)
+    Observation[] array = src.observations.toArray(new Observation[0]);
+    java.util.Arrays.parallelSort(array, ObservationOrder.ORDER);
+    List<Observation> rows = java.util.Arrays.asList(array);
+    clock = lap(phases, "sort", clock);
     int small = 0;
     int comp = 0;
     if (policy != null && policy.minimumCellSize() != null) {
@@ -154,7 +158,6 @@ public final class FeedPublisher {
       small = r.smallCells();
       comp = r.complementary();
     }
-
     clock = lap(phases, "suppression", clock);
     String issued = options.issued().toString();
     String created = issued + "T00:00:00Z";
@@ -169,13 +172,9 @@ public final class FeedPublisher {
     try {
       // 2. validate the rows as they will be published (locations still point at the sources), while
       //    the feed is written into a temporary directory: nothing is moved into place unless it passes
-      final List<Observation> toValidate = rows;
+      final List<Observation> sorted = rows;
       Future<ValidationReport> validation = pool.submit(
-          () -> Validator.create(options.validatorOptions()).validate(toValidate, ctx));
-      Observation[] array = rows.toArray(new Observation[0]);
-      java.util.Arrays.parallelSort(array, ObservationOrder.ORDER);
-      List<Observation> sorted = java.util.Arrays.asList(array);
-      clock = lap(phases, "sort", clock);
+          () -> Validator.create(options.validatorOptions()).validate(sorted, ctx));
       String generator = "civic-equity " + version();
       String defaultName = org.civicequity.publish.internal.CustomAreas.slug(absTarget.getFileName().toString());
       Manifest preview = DataPackage.preview(template, defaultName, src.indicators.size(), sorted.size());

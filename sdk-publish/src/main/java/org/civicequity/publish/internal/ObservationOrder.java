@@ -7,9 +7,13 @@ import org.civicequity.core.Observation;
 
 /** The canonical order and identity of observations in a published feed. */
 public final class ObservationOrder {
-  /** The key fields, in sort order. */
-  public static final List<String> KEY = List.of("indicator", "geoLevel", "geoId", "period", "raceEthnicity", "sex",
-      "age", "income", "disability", "nativity");
+  /**
+   * The key fields, in sort order. Race/ethnicity comes last, so the rows of one group (the
+   * same indicator, geography, period and other dimensions, every race/ethnicity code) are
+   * next to each other: the total first (no code), then the groups.
+   */
+  public static final List<String> KEY = List.of("indicator", "geoLevel", "geoId", "period", "sex", "age", "income",
+      "disability", "nativity", "raceEthnicity");
 
   /** Sorts by the key fields (absent first), then by value (absent first). */
   public static final Comparator<Observation> ORDER = (a, b) -> {
@@ -22,9 +26,6 @@ public final class ObservationOrder {
     }
     if (c == 0) {
       c = compare(a.period(), b.period());
-    }
-    if (c == 0) {
-      c = compare(a.raceEthnicity(), b.raceEthnicity());
     }
     if (c == 0) {
       c = compare(a.sex(), b.sex());
@@ -40,6 +41,9 @@ public final class ObservationOrder {
     }
     if (c == 0) {
       c = compare(a.nativity(), b.nativity());
+    }
+    if (c == 0) {
+      c = compare(a.raceEthnicity(), b.raceEthnicity());
     }
     if (c == 0) {
       c = a.value() == null ? (b.value() == null ? 0 : -1) : b.value() == null ? 1 : Double.compare(a.value(), b.value());
@@ -64,7 +68,22 @@ public final class ObservationOrder {
    * @return the key (a list that may hold nulls)
    */
   public static List<String> key(Observation o) {
-    return Arrays.asList(o.indicator(), o.geoLevel(), o.geoId(), o.period(), o.raceEthnicity(), o.sex(), o.age(),
-        o.income(), o.disability(), o.nativity());
+    return Arrays.asList(o.indicator(), o.geoLevel(), o.geoId(), o.period(), o.sex(), o.age(), o.income(),
+        o.disability(), o.nativity(), o.raceEthnicity());
+  }
+
+  /**
+   * Whether two rows belong to the same group: every key field but race/ethnicity is equal.
+   *
+   * @param a a row
+   * @param b a row
+   * @return true when they are in the same group
+   */
+  public static boolean sameGroup(Observation a, Observation b) {
+    return java.util.Objects.equals(a.indicator(), b.indicator()) && java.util.Objects.equals(a.geoId(), b.geoId())
+        && java.util.Objects.equals(a.period(), b.period()) && java.util.Objects.equals(a.geoLevel(), b.geoLevel())
+        && java.util.Objects.equals(a.sex(), b.sex()) && java.util.Objects.equals(a.age(), b.age())
+        && java.util.Objects.equals(a.income(), b.income()) && java.util.Objects.equals(a.disability(), b.disability())
+        && java.util.Objects.equals(a.nativity(), b.nativity());
   }
 }

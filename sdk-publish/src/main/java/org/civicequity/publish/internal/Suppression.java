@@ -3,7 +3,6 @@ package org.civicequity.publish.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.civicequity.core.Code;
@@ -71,7 +70,8 @@ public final class Suppression {
   /**
    * Applies the policy.
    *
-   * @param in the rows
+   * @param in the rows in the canonical order ({@link ObservationOrder#ORDER}), so that the rows
+   *           of a group are next to each other
    * @return the rows (same order) and counts of what was suppressed
    */
   public Result apply(List<Observation> in) {
@@ -88,16 +88,20 @@ public final class Suppression {
     }
     int comp = 0;
     if (complementary) {
-      Map<List<String>, List<Integer>> groups = new LinkedHashMap<>();
-      for (int i = 0; i < out.size(); i++) {
-        Observation o = out.get(i);
-        groups.computeIfAbsent(Key.of(o), k -> new ArrayList<>()).add(i);
-      }
-      for (List<Integer> rows : groups.values()) {
-        if (rows.size() < 3) {
-          continue;
+      int start = 0;
+      while (start < out.size()) {
+        int end = start + 1;
+        while (end < out.size() && ObservationOrder.sameGroup(out.get(start), out.get(end))) {
+          end++;
         }
-        comp += complement(out, rows);
+        if (end - start >= 3) {
+          List<Integer> rows = new ArrayList<>(end - start);
+          for (int i = start; i < end; i++) {
+            rows.add(i);
+          }
+          comp += complement(out, rows);
+        }
+        start = end;
       }
     }
     return new Result(out, small, comp);
@@ -172,16 +176,5 @@ public final class Suppression {
 
   private static String fmt(double d) {
     return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
-  }
-
-  /** The group key: every key field except race/ethnicity. */
-  private static final class Key {
-    private Key() {
-    }
-
-    static List<String> of(Observation o) {
-      return java.util.Arrays.asList(o.indicator(), o.geoLevel(), o.geoId(), o.period(), o.sex(), o.age(),
-          o.income(), o.disability(), o.nativity());
-    }
   }
 }
