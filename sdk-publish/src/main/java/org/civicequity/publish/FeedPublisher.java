@@ -185,7 +185,7 @@ public final class FeedPublisher {
         FeedFiles files = new FeedFiles(dir, faults);
         Map<String, WrittenFile> written = new LinkedHashMap<>();
         Future<WrittenFile> ndjson = pool.submit(() -> files.observationsNdjson("observations.ndjson", sorted));
-        put(written, files.observationsCsv("observations.csv", sorted));
+        put(written, files.observationsCsv("observations.csv", sorted, pool));
         put(written, join(ndjson));
         clock = lap(phases, "observations", clock);
         put(written, files.indicators(src.indicators));
