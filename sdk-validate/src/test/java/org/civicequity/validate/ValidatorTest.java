@@ -133,6 +133,73 @@ class ValidatorTest {
   }
 
   @Test
+  void aRenamedHeaderColumnIsOneFindingAndNoBogusDuplicates() throws Exception {
+    ValidationReport r = Validator.create().validate(Fixtures.feedAround(
+        Fixtures.resource("rules/UNKNOWN_FIELD/fail-renamed-key-columns.csv"),
+        Files.createTempDirectory(temp, "feed")));
+    assertThat(r.group("UNKNOWN_FIELD").count()).isEqualTo(2);
+    assertThat(r.group("UNKNOWN_FIELD").examples()).extracting(Finding::message)
+        .anySatisfy(m -> assertThat(m).startsWith("column 'GEOID' in the header")
+            .contains("did you mean geoId?"))
+        .anySatisfy(m -> assertThat(m).startsWith("column 'race' in the header")
+            .contains("did you mean raceEthnicity?"));
+    assertThat(r.group("REQUIRED_FIELD_MISSING").count()).isEqualTo(3);
+    assertThat(r.group("DUPLICATE_OBSERVATION")).isNull();
+    assertThat(r.examples()).noneMatch(f -> f.message().contains("null"));
+  }
+
+  @Test
+  void aShortTractInGeographiesGetsTheLeadingZeroHintNamingTheId() throws Exception {
+    ValidationReport r = Validator.create().validate(
+        Fixtures.resource("rules/GEOID_LENGTH_MISMATCH/fail-geographies-tract"));
+    assertThat(r.group("GEOID_LENGTH_MISMATCH").examples()).singleElement().satisfies(f -> {
+      assertThat(f.message()).contains("'2451001010'").contains("a leading zero was probably lost");
+      assertThat(f.location()).isEqualTo(new SourceLocation("geographies.csv", 1, 2, "tracts", null));
+    });
+    assertThat(r.group("SCHEMA_VIOLATION")).isNull();
+  }
+
+  @Test
+  void spreadsheetMangledCellsGetAHint() throws Exception {
+    ValidationReport r = Validator.create().validate(Fixtures.feedAround(
+        Fixtures.resource("rules/WRONG_TYPE/fail-spreadsheet-formatted.csv"),
+        Files.createTempDirectory(temp, "feed")));
+    assertThat(r.group("WRONG_TYPE").examples()).extracting(Finding::message).containsExactly(
+        "expected a finite number in value, found '58,350'; hint: remove the thousands separator"
+            + " (the commas); write the plain number",
+        "expected a finite number in value, found '24.9%'; hint: remove the percent sign (the "
+            + "indicator's unit says it is a percent; write 24.9, not 24.9%)",
+        "expected a finite number in numerator, found '83,913'; hint: remove the thousands "
+            + "separator (the commas); write the plain number");
+    ValidationReport g = Validator.create().validate(Fixtures.feedAround(
+        Fixtures.resource("rules/GEOID_LENGTH_MISMATCH/fail-excel-mangled.csv"),
+        Files.createTempDirectory(temp, "feed")));
+    assertThat(g.group("GEOID_LENGTH_MISMATCH").examples()).extracting(Finding::message)
+        .satisfiesExactly(
+            m -> assertThat(m).contains("'2.45101E+10'")
+                .contains("Excel turned the id into a number in scientific notation"),
+            m -> assertThat(m).contains("'=\"24510080600\"'")
+                .contains("an Excel formula-wrapped id"));
+  }
+
+  @Test
+  void rulesNotRunSayTheManifestCouldNotBeRead() throws Exception {
+    Path feed = Fixtures.feedAround(
+        Fixtures.resource("rules/GEO_OUTSIDE_JURISDICTION/pass-inside-and-above.csv"),
+        Files.createTempDirectory(temp, "feed"));
+    Files.writeString(feed.resolve("datapackage.json"), "{\"name\": \"test-feed\", \"resources\": [",
+        StandardCharsets.UTF_8);
+    ValidationReport r = Validator.create().validate(feed);
+    assertThat(r.group("JSON_SYNTAX_ERROR")).isNotNull();
+    for (String code : List.of("GEO_OUTSIDE_JURISDICTION", "SMALL_CELL_NOT_SUPPRESSED",
+        "SUPPRESSION_RECOVERABLE")) {
+      assertThat(r.rulesNotRun()).as(code).anyMatch(n -> n.code().equals(code)
+          && n.reason().contains("datapackage.json could not be read")
+          && !n.reason().contains("names no jurisdiction"));
+    }
+  }
+
+  @Test
   void keyedRulesAreSkippedAfterSyntaxErrorsAndSaySo() throws Exception {
     Path f = temp.resolve("observations.csv");
     Files.writeString(f, "indicator,geoLevel,geoId,period,value\n"

@@ -27,6 +27,8 @@ public final class CompiledContext implements ValidationContext {
   private final UnitFacts[] unitFacts;
   private final Map<String, Map<String, Code>> deprecated;
   private final Map<Class<?>, Object> shared = new HashMap<>();
+  /** Header columns already reported in this run, shared by the contexts of every thread. */
+  private final java.util.Set<String> headerFindings;
 
   private Observation lastObservation;
   private int lastIndex = -1;
@@ -40,6 +42,7 @@ public final class CompiledContext implements ValidationContext {
    */
   public CompiledContext(FeedContext feed) {
     this.feed = feed;
+    this.headerFindings = java.util.concurrent.ConcurrentHashMap.newKeySet();
     this.geoLevels = new HashMap<>();
     this.deprecated = new HashMap<>();
     for (Codelist list : feed.codelists().values()) {
@@ -82,6 +85,7 @@ public final class CompiledContext implements ValidationContext {
 
   private CompiledContext(CompiledContext of) {
     this.feed = of.feed;
+    this.headerFindings = of.headerFindings;
     this.unitFacts = of.unitFacts;
     this.deprecated = of.deprecated;
     this.codelists = of.codelists;
@@ -182,6 +186,18 @@ public final class CompiledContext implements ValidationContext {
       shared.put(type, o);
     }
     return type.cast(o);
+  }
+
+  /**
+   * Whether a finding about a header column is new in this run (one finding for the header,
+   * whichever thread's row sees the column first). Thread-safe.
+   *
+   * @param file   the file
+   * @param column the column
+   * @return true the first time for this file and column
+   */
+  public boolean firstHeaderFinding(String file, String column) {
+    return headerFindings.add(file + "\u0000" + column);
   }
 
   /**

@@ -89,6 +89,9 @@ final class FeedInput {
       manifest = JsonDocuments.read(manifestPath, MANIFEST, findings);
     }
     Set<String> unsafePointers = new LinkedHashSet<>();
+    Set<String> declaredExtensions = null;
+    String jLevel = null;
+    String jId = null;
     if (manifest != null) {
       JsonNode res = manifest.path("resources");
       for (int i = 0; i < res.size(); i++) {
@@ -115,7 +118,9 @@ final class FeedInput {
       JsonNode ce = manifest.path("civicEquity");
       ctx.standardVersion(textOrNull(ce.get("standardVersion")));
       JsonNode j = ce.path("publisher").path("jurisdiction");
-      ctx.jurisdiction(textOrNull(j.get("geoLevel")), textOrNull(j.get("geoId")));
+      jLevel = textOrNull(j.get("geoLevel"));
+      jId = textOrNull(j.get("geoId"));
+      ctx.jurisdiction(jLevel, jId);
       JsonNode min = ce.path("suppressionPolicy").get("minimumCellSize");
       if (min != null && min.isNumber()) {
         ctx.suppressionMinimum(min.asDouble());
@@ -127,6 +132,7 @@ final class FeedInput {
         }
       }
       ctx.extensions(ext);
+      declaredExtensions = ext;
     }
     ctx.resources(resources);
 
@@ -154,7 +160,8 @@ final class FeedInput {
     Path geoFile = chosen(realRoot, resources, GEOGRAPHIES);
     List<Geography> geographies = List.of();
     if (geoFile != null) {
-      geographies = GeographiesCsv.read(geoFile, GEOGRAPHIES, findings);
+      geographies = GeographiesCsv.read(geoFile, GEOGRAPHIES, findings, declaredExtensions, jLevel,
+          jId);
     }
     ctx.geographies(geographies);
 
@@ -180,6 +187,18 @@ final class FeedInput {
         findings.report(BuiltInRules.info("RESOURCE_MISSING"),
             SourceLocation.ofFile("observations.csv"), "observations.csv",
             "observations.csv (or observations.ndjson)");
+      }
+    }
+    if (manifest == null) {
+      // Without a readable manifest these rules would say "the manifest names no jurisdiction"
+      // or "declares no suppression policy", which sends the publisher looking in the wrong place.
+      String why = Files.isRegularFile(manifestPath)
+          ? MANIFEST + " could not be read (see its syntax finding), so the jurisdiction and "
+              + "the suppression policy are unknown"
+          : MANIFEST + " is missing, so the jurisdiction and the suppression policy are unknown";
+      for (String code : List.of("GEO_OUTSIDE_JURISDICTION", "SMALL_CELL_NOT_SUPPRESSED",
+          "SUPPRESSION_RECOVERABLE")) {
+        notRun.put(code, why);
       }
     }
     if (sources.isEmpty()) {

@@ -38,6 +38,24 @@ final class GeographiesCsv {
 
   static List<Geography> read(Path file, String name, FindingCollector findings)
       throws IOException {
+    return read(file, name, findings, null, null, null);
+  }
+
+  /**
+   * Reads the file and checks what needs the manifest: x- columns against the declared
+   * extensions, and each listed tract (11 digits, inside a county or state jurisdiction).
+   *
+   * @param extensions the manifest's declared extensions, or null when the manifest is unreadable
+   * @param jLevel     the jurisdiction's geoLevel, or null
+   * @param jId        the jurisdiction's GEOID, or null
+   */
+  static List<Geography> read(Path file, String name, FindingCollector findings,
+      java.util.Set<String> extensions, String jLevel, String jId) throws IOException {
+    String jPrefix = null;
+    if (jId != null && ("county".equals(jLevel) && jId.length() == 5
+        || "state".equals(jLevel) && jId.length() == 2)) {
+      jPrefix = jId;
+    }
     List<Geography> out = new ArrayList<>();
     var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -63,6 +81,14 @@ final class GeographiesCsv {
               null), null, name + " is empty; expected a header row naming geoId, geoName, "
               + "parentGeoId, tracts");
           return out;
+        }
+        if (extensions != null) {
+          for (String h : header) {
+            if (h.startsWith("x-") && !declared(h, extensions)) {
+              findings.report(BuiltInRules.info("EXTENSION_FIELD_UNDECLARED"),
+                  new SourceLocation(name, 0, 1, h, null), h, h);
+            }
+          }
         }
         Iterator<CSVRecord> it = parser.iterator();
         long row = 0;
@@ -91,7 +117,12 @@ final class GeographiesCsv {
               node.put(header.get(i), v);
             }
           }
+          boolean tractsReported = checkTracts(rec.isMapped("tracts") ? rec.get("tracts") : "",
+              at.field("tracts"), jPrefix, jLevel, findings);
           for (SchemaCheck.Violation v : SchemaCheck.validate("geography.schema.json", node)) {
+            if (tractsReported && "/tracts".equals(v.pointer())) {
+              continue; // said per tract, with a hint, instead of the schema's regular expression
+            }
             findings.report(BuiltInRules.info(v.code()), at.field(v.field() == null ? "geoId"
                 : v.field()), FeedInput.text(node.at(v.pointer())), v.message());
           }
@@ -122,6 +153,58 @@ final class GeographiesCsv {
       findings.report(SyntaxRules.info("CSV_SYNTAX"), SourceLocation.ofFile(name), null,
           name + ": " + (e == null ? "invalid CSV" : e.getMessage()));
     }
+  }
+
+  /**
+   * Checks each tract id of a row: 11 digits (GEOID_LENGTH_MISMATCH, with the leading-zero hint)
+   * and inside the jurisdiction (GEO_OUTSIDE_JURISDICTION).
+   *
+   * @return whether a tract was reported
+   */
+  private static boolean checkTracts(String cell, SourceLocation at, String jPrefix,
+      String jLevel, FindingCollector findings) {
+    if (cell == null || cell.isBlank()) {
+      return false;
+    }
+    boolean reported = false;
+    for (String t : cell.strip().split("\\s+")) {
+      boolean digits = !t.isEmpty();
+      for (int i = 0; i < t.length(); i++) {
+        char c = t.charAt(i);
+        if (c < '0' || c > '9') {
+          digits = false;
+          break;
+        }
+      }
+      var geoid = BuiltInRules.info("GEOID_LENGTH_MISMATCH");
+      if (!digits) {
+        findings.reportVariant(geoid, "notDigits", at, t, 11, "tract");
+        reported = true;
+      } else if (t.length() == 10) {
+        findings.reportVariant(geoid, "leadingZero", at, t, 11, "tract", t.length());
+        reported = true;
+      } else if (t.length() != 11) {
+        findings.report(geoid, at, t, 11, "tract", t.length());
+        reported = true;
+      } else if (jPrefix != null && !t.startsWith(jPrefix)) {
+        findings.report(BuiltInRules.info("GEO_OUTSIDE_JURISDICTION"), at, t, "tract", jLevel,
+            jPrefix);
+        reported = true;
+      }
+    }
+    return reported;
+  }
+
+  private static boolean declared(String field, java.util.Set<String> declared) {
+    if (declared.contains(field)) {
+      return true;
+    }
+    for (String d : declared) {
+      if (field.startsWith(d.endsWith("-") ? d : d + "-")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String blankToNull(String s) {

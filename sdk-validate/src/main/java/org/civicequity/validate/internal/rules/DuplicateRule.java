@@ -28,11 +28,33 @@ final class DuplicateRule implements KeyedRule {
     return new Check() {
       @Override
       public void accept(Observation o, Findings out) {
+        if (!complete(o)) {
+          return; // a missing or misnamed key column: REQUIRED_FIELD_MISSING / UNKNOWN_FIELD say so
+        }
         if (groups.accept(o)) {
           out.report(INFO, o.location(), key(o), key(o));
         }
       }
     };
+  }
+
+  /**
+   * Whether a row's key can be trusted: its key fields are present and it has no unknown column,
+   * which may be a dimension under a wrong name (race for raceEthnicity), so rows that differ in
+   * it would look like duplicates.
+   */
+  static boolean complete(Observation o) {
+    if (o.indicator() == null || o.geoLevel() == null || o.geoId() == null || o.period() == null) {
+      return false;
+    }
+    if (!o.extra().isEmpty()) {
+      for (String k : o.extra().keySet()) {
+        if (!k.startsWith("x-")) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   static String key(Observation o) {

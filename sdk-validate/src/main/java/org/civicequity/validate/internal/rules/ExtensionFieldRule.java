@@ -20,7 +20,8 @@ final class ExtensionFieldRule implements KeyedRule {
       Layer.SEMANTICS, """
       A field whose name starts with x- is an extension: allowed, and ignored by tools that do
       not know it. Declaring it in the manifest (civicEquity.extensions) tells users what it
-      means; until then this is only advice. Reported once per file and field.""");
+      means; until then this is only advice. Reported once per file and field, for
+      observation files and for geographies.csv (at its header).""");
 
   /** At most this many distinct undeclared names are remembered (and reported). */
   static final int MAX_NAMES = 1_000;

@@ -17,13 +17,22 @@ final class GeoIdLengthRule implements RowRule {
       A census GEOID must have exactly the digits of its level: state 2, county 5, place 7,
       county-subdivision 10, tract 11, block-group 12, zcta 5. The most common cause is a
       spreadsheet that read the GEOID as a number and dropped its leading zero (Alabama's
-      01001 became 1001): store GEOIDs as text. A custom area's id is 1 to 64 characters
-      without white space.""");
+      01001 became 1001): store GEOIDs as text. Excel also turns long ids into scientific
+      notation (2.45101E+10) or wraps them in a formula (="24510080600"); both are named in the
+      message. A custom area's id is 1 to 64 characters without white space, and each tract a
+      custom area lists in geographies.csv has 11 digits.""");
 
   @Override
   public RuleInfo info() {
     return INFO;
   }
+
+  /** An id Excel turned into a number shown in scientific notation, e.g. 2.45101E+10. */
+  private static final java.util.regex.Pattern SCIENTIFIC =
+      java.util.regex.Pattern.compile("[0-9]+(\\.[0-9]+)?[eE]\\+?[0-9]+");
+  /** An id wrapped in an Excel formula to keep its leading zeros, e.g. ="24510080600". */
+  private static final java.util.regex.Pattern FORMULA =
+      java.util.regex.Pattern.compile("=\"[0-9]+\"");
 
   @Override
   public void check(Observation o, ValidationContext ctx, Findings out) {
@@ -59,7 +68,13 @@ final class GeoIdLengthRule implements RowRule {
     } else if (digits) {
       out.report(INFO, o.location().field("geoId"), id, level.length(), level.code(), n);
     } else {
-      out.reportVariant(INFO, "notDigits", o.location().field("geoId"), id, level.length(),
+      String variant = "notDigits";
+      if (SCIENTIFIC.matcher(id).matches()) {
+        variant = "scientific";
+      } else if (FORMULA.matcher(id).matches()) {
+        variant = "formula";
+      }
+      out.reportVariant(INFO, variant, o.location().field("geoId"), id, level.length(),
           level.code());
     }
   }

@@ -24,7 +24,8 @@ final class GeoOutsideJurisdictionRule implements RowRule {
       are published on purpose for comparison, should be declared as such (e.g. in an
       extension field and the manifest's description) so this warning can be accepted. Rows
       above the jurisdiction's level (state or national figures for comparison) are not
-      checked, nor are ZCTAs and custom areas.""");
+      checked, nor are ZCTAs and custom areas. The tracts each custom area of geographies.csv
+      lists are checked the same way (reported at geographies.csv, column tracts).""");
 
   @Override
   public RuleInfo info() {
@@ -72,6 +73,12 @@ final class GeoOutsideJurisdictionRule implements RowRule {
     String id = o.geoId();
     if (level == null || id == null) {
       return;
+    }
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (c < '0' || c > '9') {
+        return; // not a GEOID at all: GEOID_LENGTH_MISMATCH reports it, once
+      }
     }
     String jLevel = ctx.feed().jurisdictionGeoLevel();
     int d = depth(level);

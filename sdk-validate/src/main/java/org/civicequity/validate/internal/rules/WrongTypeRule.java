@@ -21,6 +21,23 @@ final class WrongTypeRule implements RowRule {
     return INFO;
   }
 
+  private static final java.util.regex.Pattern THOUSANDS =
+      java.util.regex.Pattern.compile("[-+]?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?");
+  private static final java.util.regex.Pattern PERCENT =
+      java.util.regex.Pattern.compile("[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+) ?%");
+
+  /** The message variant with a hint for a spreadsheet-formatted number, or null. */
+  static String hint(String raw) {
+    String t = raw.strip();
+    if (THOUSANDS.matcher(t).matches()) {
+      return "thousands";
+    }
+    if (PERCENT.matcher(t).matches()) {
+      return "percent";
+    }
+    return null;
+  }
+
   @Override
   public void check(Observation o, ValidationContext ctx, Findings out) {
     Map<String, String> unparsed = o.unparsed();
@@ -30,8 +47,14 @@ final class WrongTypeRule implements RowRule {
     for (String field : Observation.FIELDS) {
       String raw = unparsed.get(field);
       if (raw != null) {
-        out.report(INFO, o.location().field(field), raw, field,
-            Observation.NUMERIC_FIELDS.contains(field) ? "a finite number" : "a string");
+        boolean numeric = Observation.NUMERIC_FIELDS.contains(field);
+        String hint = numeric ? hint(raw) : null;
+        if (hint != null) {
+          out.reportVariant(INFO, hint, o.location().field(field), raw, field, "a finite number");
+        } else {
+          out.report(INFO, o.location().field(field), raw, field,
+              numeric ? "a finite number" : "a string");
+        }
       }
     }
     if (unparsed.size() > 1 || !Observation.FIELDS.contains(unparsed.keySet().iterator().next())) {
