@@ -171,8 +171,13 @@ public final class ValidateCommand implements Callable<Integer> {
       if (dir != null) {
         Files.createDirectories(dir);
       }
-      tmp = Files.createTempFile(dir, ".civic-equity-report", ".tmp");
-      try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
+      // Not Files.createTempFile: it makes the file 0600, and the rename keeps that mode, so CI
+      // uploaders or web servers running as another user could not read the report. A new file
+      // gets the default permissions (the umask), as if it had been written in place.
+      tmp = (dir == null ? Path.of("") : dir).resolve(".civic-equity-report-"
+          + java.util.UUID.randomUUID() + ".tmp");
+      try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE))) {
         f.write(report, w);
       }
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

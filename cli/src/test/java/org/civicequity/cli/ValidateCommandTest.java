@@ -226,6 +226,12 @@ class ValidateCommandTest {
       assertThat(r.err()).contains("report written to");
       assertThat(Files.size(out)).isPositive();
     }
+    if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      // the report has the permissions of any new file (the umask), not a temp file's 0600
+      Path plain = Files.createFile(temp.resolve("plain.txt"));
+      assertThat(Files.getPosixFilePermissions(temp.resolve("report.json")))
+          .isEqualTo(Files.getPosixFilePermissions(plain));
+    }
     JsonNode sarif = MAPPER.readTree(temp.resolve("report.sarif").toFile());
     assertThat(sarif.get("version").asString()).isEqualTo("2.1.0");
   }
