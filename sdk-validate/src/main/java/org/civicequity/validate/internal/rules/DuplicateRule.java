@@ -15,7 +15,9 @@ final class DuplicateRule implements KeyedRule {
       Two rows have the same key (indicator, geoLevel, geoId, period, raceEthnicity, sex, age,
       income, disability, nativity), so users cannot tell which value is right. Often a file
       appended twice, or a dimension column that was dropped. Keys are compared by a 64-bit
-      fingerprint, so the validator's memory does not grow with the rows.""");
+      fingerprint, so the validator's memory does not grow with the rows. Rows that lack a key
+      field or carry an unknown column (perhaps a dimension under a wrong name, such as race for
+      raceEthnicity) are not compared: REQUIRED_FIELD_MISSING and UNKNOWN_FIELD report them.""");
 
   @Override
   public RuleInfo info() {
