@@ -157,7 +157,7 @@ class CensusMoePropertiesTest {
     assertClose(CensusMoe.zScore(a, b, 0.90), (a.value() - b.value()) / se);
   }
 
-  @Property
+  @Property(tries = 200)
   void normalQuantileInvertsTheStandardNormal(@ForAll @DoubleRange(min = 0.001, max = 0.999) @Scale(6) double p) {
     double z = CensusMoe.NormalQuantile.of(p);
     // independent: the standard normal CDF by numerical integration of its density (Simpson)
