@@ -1,7 +1,7 @@
 package org.civicequity.federate;
 
 import java.util.Optional;
-import org.civicequity.federate.internal.NormalQuantile;
+import org.civicequity.core.ConfidenceLevels;
 
 /**
  * The Census Bureau's test of the difference between two estimates (DESIGN §10; Census,
@@ -40,20 +40,7 @@ public record DifferenceTest(double difference, double standardError, double z,
    * @throws IllegalArgumentException if the level is not in (0, 1)
    */
   public static double criticalValue(double confidenceLevel) {
-    if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
-      throw new IllegalArgumentException(
-          "confidence level must be in (0, 1), found " + confidenceLevel);
-    }
-    if (Math.abs(confidenceLevel - 0.90) < 1e-9) {
-      return 1.645;
-    }
-    if (Math.abs(confidenceLevel - 0.95) < 1e-9) {
-      return 1.960;
-    }
-    if (Math.abs(confidenceLevel - 0.99) < 1e-9) {
-      return 2.576;
-    }
-    return NormalQuantile.of((1 + confidenceLevel) / 2);
+    return ConfidenceLevels.criticalValue(confidenceLevel);
   }
 
   /**

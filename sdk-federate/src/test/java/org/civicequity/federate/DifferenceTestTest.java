@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
-import org.civicequity.federate.internal.NormalQuantile;
+import org.civicequity.core.ConfidenceLevels;
 import org.junit.jupiter.api.Test;
 
 /** The Census difference test against the computed vectors of {@code acs_moe_computed.csv}. */
@@ -50,11 +50,11 @@ class DifferenceTestTest {
         .isCloseTo(7939.404255319148, within(1e-9));
     // other levels: exact normal quantiles (R qnorm)
     assertThat(DifferenceTest.criticalValue(0.80)).isCloseTo(1.2815515655446004, within(1e-14));
-    assertThat(NormalQuantile.of(0.95)).isCloseTo(1.6448536269514722, within(1e-15));
-    assertThat(NormalQuantile.of(0.975)).isCloseTo(1.959963984540054, within(1e-15));
-    assertThat(NormalQuantile.of(0.995)).isCloseTo(2.5758293035489004, within(1e-14));
-    assertThat(NormalQuantile.of(1e-10)).isCloseTo(-6.361340902404056, within(1e-12));
-    assertThat(NormalQuantile.of(0.5)).isZero();
+    assertThat(ConfidenceLevels.normalQuantile(0.95)).isCloseTo(1.6448536269514722, within(1e-15));
+    assertThat(ConfidenceLevels.normalQuantile(0.975)).isCloseTo(1.959963984540054, within(1e-15));
+    assertThat(ConfidenceLevels.normalQuantile(0.995)).isCloseTo(2.5758293035489004, within(1e-14));
+    assertThat(ConfidenceLevels.normalQuantile(1e-10)).isCloseTo(-6.361340902404056, within(1e-12));
+    assertThat(ConfidenceLevels.normalQuantile(0.5)).isZero();
   }
 
   @Test

@@ -159,7 +159,7 @@ class CensusMoePropertiesTest {
 
   @Property(tries = 200)
   void normalQuantileInvertsTheStandardNormal(@ForAll @DoubleRange(min = 0.001, max = 0.999) @Scale(6) double p) {
-    double z = CensusMoe.NormalQuantile.of(p);
+    double z = org.civicequity.core.ConfidenceLevels.normalQuantile(p);
     // independent: the standard normal CDF by numerical integration of its density (Simpson)
     int n = 20_000;
     double a = -10;

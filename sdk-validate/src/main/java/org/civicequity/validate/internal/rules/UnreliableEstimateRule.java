@@ -1,5 +1,6 @@
 package org.civicequity.validate.internal.rules;
 
+import org.civicequity.core.ConfidenceLevels;
 import org.civicequity.core.Indicator;
 import org.civicequity.core.Observation;
 import org.civicequity.validate.Findings;
@@ -36,7 +37,8 @@ final class UnreliableEstimateRule implements RowRule {
     }
     Indicator ind = ctx.indicatorOf(o);
     double level = ind == null ? Indicator.DEFAULT_CONFIDENCE_LEVEL : ind.effectiveConfidenceLevel();
-    double cv = moe / ZScores.twoSided(level) / Math.abs(v);
+    double z = level > 0 && level < 1 ? ConfidenceLevels.criticalValue(level) : ConfidenceLevels.Z90;
+    double cv = moe / z / Math.abs(v);
     if (cv > MAX_CV) {
       out.report(INFO, o.location().field("moe"), moe,
           Math.round(cv * 1000) / 10.0, moe,

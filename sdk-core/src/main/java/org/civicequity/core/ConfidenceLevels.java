@@ -1,21 +1,57 @@
-package org.civicequity.federate.internal;
+package org.civicequity.core;
 
 /**
- * The quantile function of the standard normal distribution, by Wichura's algorithm AS 241
- * (PPND16, Applied Statistics 37(3), 1988), accurate to about 1 part in 10^16.
+ * Critical values of two-sided confidence levels, the one place where the SDK turns a margin of
+ * error's confidence level into the z that divides it (SE = MOE / z, DESIGN §10).
+ *
+ * <p>The levels the Census Bureau publishes use its rounded constants, so results equal the
+ * Bureau's worked examples: 1.645 (90%, the level of ACS margins of error), 1.960 (95%) and
+ * 2.576 (99%). Any other level uses the exact standard normal quantile of (1 + level) / 2.
  */
-public final class NormalQuantile {
-  private NormalQuantile() {
+public final class ConfidenceLevels {
+  /** z of the 90% level, as the Census Bureau publishes it. */
+  public static final double Z90 = 1.645;
+  /** z of the 95% level, as the Census Bureau publishes it. */
+  public static final double Z95 = 1.960;
+  /** z of the 99% level, as the Census Bureau publishes it. */
+  public static final double Z99 = 2.576;
+
+  private ConfidenceLevels() {
   }
 
   /**
-   * The value z with P(Z &lt;= z) = p for a standard normal Z.
+   * The critical value z of a two-sided confidence level.
+   *
+   * @param confidenceLevel the level, in (0, 1), e.g. 0.90
+   * @return z with P(|Z| &lt; z) = level (the Bureau's constants for 0.90, 0.95 and 0.99)
+   * @throws IllegalArgumentException if the level is not in (0, 1)
+   */
+  public static double criticalValue(double confidenceLevel) {
+    if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
+      throw new IllegalArgumentException(
+          "confidence level must be in (0, 1), found " + confidenceLevel);
+    }
+    if (Math.abs(confidenceLevel - 0.90) < 1e-9) {
+      return Z90;
+    }
+    if (Math.abs(confidenceLevel - 0.95) < 1e-9) {
+      return Z95;
+    }
+    if (Math.abs(confidenceLevel - 0.99) < 1e-9) {
+      return Z99;
+    }
+    return normalQuantile((1 + confidenceLevel) / 2);
+  }
+
+  /**
+   * The quantile function of the standard normal distribution, by Wichura's algorithm AS 241
+   * (PPND16, Applied Statistics 37(3), 1988), accurate to about 1 part in 10^16.
    *
    * @param p a probability in (0, 1)
-   * @return the quantile
+   * @return z with P(Z &lt;= z) = p for a standard normal Z
    * @throws IllegalArgumentException if p is not in (0, 1)
    */
-  public static double of(double p) {
+  public static double normalQuantile(double p) {
     if (!(p > 0 && p < 1)) {
       throw new IllegalArgumentException("probability must be in (0, 1), found " + p);
     }
