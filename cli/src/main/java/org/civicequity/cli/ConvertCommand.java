@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.civicequity.cli.internal.ReportFormatConverter;
 import org.civicequity.core.Observation;
 import org.civicequity.publish.Conversion;
 import org.civicequity.publish.ConversionProblem;
@@ -77,8 +78,9 @@ public final class ConvertCommand implements Callable<Integer> {
   private List<String> constants = List.of();
 
   @Option(names = "--format", paramLabel = "<format>", defaultValue = "text",
-      description = "format of the validation report on standard output: text (default), json, html, sarif")
-  private String format;
+      description = "format of the validation report on standard output: text (default), json, html, sarif",
+      converter = ReportFormatConverter.class)
+  private ReportFormat format;
 
   /** Instances are made by picocli. */
   ConvertCommand() {
@@ -91,12 +93,7 @@ public final class ConvertCommand implements Callable<Integer> {
    */
   @Override
   public Integer call() {
-    ReportFormat f;
-    try {
-      f = ReportFormat.parse(format);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage());
-    }
+    ReportFormat f = format;
     Map<String, String> fixed = new LinkedHashMap<>();
     for (String c : constants) {
       int eq = c.indexOf('=');

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.civicequity.cli.internal.ReportFormatConverter;
 import org.civicequity.publish.FeedPublisher;
 import org.civicequity.publish.PublishException;
 import org.civicequity.publish.PublishOptions;
@@ -79,8 +80,9 @@ public final class PublishCommand implements Callable<Integer> {
   private Path rules;
 
   @Option(names = "--format", paramLabel = "<format>", defaultValue = "text",
-      description = "format of the report when publishing is refused: text (default), json, html, sarif")
-  private String format;
+      description = "format of the report when publishing is refused: text (default), json, html, sarif",
+      converter = ReportFormatConverter.class)
+  private ReportFormat format;
 
   @Option(names = "--verify",
       description = "also validate the written feed as a whole (re-reading it) before moving it into place")
@@ -97,12 +99,7 @@ public final class PublishCommand implements Callable<Integer> {
    */
   @Override
   public Integer call() {
-    ReportFormat f;
-    try {
-      f = ReportFormat.parse(format);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage());
-    }
+    ReportFormat f = format;
     LocalDate date = null;
     if (issued != null) {
       try {

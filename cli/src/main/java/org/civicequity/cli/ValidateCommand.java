@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.civicequity.cli.internal.ReportFormatConverter;
 import org.civicequity.validate.ProgressListener;
 import org.civicequity.validate.ReportFormat;
 import org.civicequity.validate.RuleSetting;
@@ -60,8 +61,9 @@ public final class ValidateCommand implements Callable<Integer> {
   private Path input;
 
   @Option(names = "--format", paramLabel = "<format>", defaultValue = "text",
-      description = "text (default), json, html or sarif")
-  private String format;
+      description = "text (default), json, html or sarif",
+      converter = ReportFormatConverter.class)
+  private ReportFormat format;
 
   @Option(names = "--output", paramLabel = "<file>",
       description = "write the report to this file instead of standard output")
@@ -90,12 +92,7 @@ public final class ValidateCommand implements Callable<Integer> {
    */
   @Override
   public Integer call() {
-    ReportFormat f;
-    try {
-      f = ReportFormat.parse(format);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage());
-    }
+    ReportFormat f = format;
     if (maxExamples < 1) {
       throw new ParameterException(spec.commandLine(),
           "--max-examples must be at least 1, found " + maxExamples);
