@@ -33,7 +33,9 @@ public final class CompiledContext implements ValidationContext {
   private Observation lastObservation;
   private int lastIndex = -1;
   private String lastIndicator;
-  private final Map<String, String[]> acceptedRecently = new HashMap<>();
+  /** The codelists asked about so far, and per list the instances it accepted recently. */
+  private Codelist[] acceptLists = new Codelist[16];
+  private String[][] acceptedRecently = new String[16][];
 
   /**
    * Builds the indexes.
@@ -262,7 +264,17 @@ public final class CompiledContext implements ValidationContext {
    * @return true when valid in the list
    */
   public boolean accepts(Codelist list, String code) {
-    String[] recent = acceptedRecently.computeIfAbsent(list.id(), k -> new String[8]);
+    String[] recent = null;
+    Codelist[] lists = acceptLists;
+    for (int i = 0; i < lists.length && lists[i] != null; i++) {
+      if (lists[i] == list) {
+        recent = acceptedRecently[i];
+        break;
+      }
+    }
+    if (recent == null) {
+      recent = recentFor(list);
+    }
     for (String r : recent) {
       if (r == code) {
         return true;
@@ -274,6 +286,20 @@ public final class CompiledContext implements ValidationContext {
     System.arraycopy(recent, 0, recent, 1, recent.length - 1);
     recent[0] = code;
     return true;
+  }
+
+  private String[] recentFor(Codelist list) {
+    int i = 0;
+    while (i < acceptLists.length && acceptLists[i] != null) {
+      i++;
+    }
+    if (i == acceptLists.length) {
+      acceptLists = java.util.Arrays.copyOf(acceptLists, i * 2);
+      acceptedRecently = java.util.Arrays.copyOf(acceptedRecently, i * 2);
+    }
+    acceptLists[i] = list;
+    acceptedRecently[i] = new String[8];
+    return acceptedRecently[i];
   }
 
   @Override

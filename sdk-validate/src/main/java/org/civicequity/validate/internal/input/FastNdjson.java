@@ -40,6 +40,7 @@ final class FastNdjson {
       return false;
     }
     FastObservations b = new FastObservations();
+    Names names = new Names();
     try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), c.data(), 0, c.length())) {
       long row = c.firstRow();
       long lastLine = 0;
@@ -53,7 +54,7 @@ final class FastNdjson {
           return false;
         }
         lastLine = line;
-        if (!object(p, b)) {
+        if (!object(p, b, names)) {
           return false;
         }
         if (p.currentTokenLocation().getLineNr() != line) {
@@ -67,7 +68,28 @@ final class FastNdjson {
     }
   }
 
-  private static boolean object(JsonParser p, FastObservations b) {
+  /**
+   * The field index of each member name, remembered by position: rows of one file repeat their
+   * layout, and the parser hands out the same name instances, so most look-ups are one identity
+   * check.
+   */
+  private static final class Names {
+    private final String[] names = new String[32];
+    private final int[] indexes = new int[32];
+
+    int index(int position, String name) {
+      if (position < names.length) {
+        if (names[position] == name) {
+          return indexes[position];
+        }
+        names[position] = name;
+        return indexes[position] = FastObservations.index(name);
+      }
+      return FastObservations.index(name);
+    }
+  }
+
+  private static boolean object(JsonParser p, FastObservations b, Names names) {
     int seen = 0;
     java.util.Set<String> seenOther = null;
     int members = 0;
@@ -77,7 +99,7 @@ final class FastNdjson {
         return false;
       }
       JsonToken t = p.nextToken();
-      int i = FastObservations.index(name);
+      int i = names.index(members - 1, name);
       if (i >= 0) {
         if ((seen & (1 << i)) != 0) {
           return false;
@@ -96,21 +118,24 @@ final class FastNdjson {
           if (p.getStringLength() > ReadOptions.DEFAULT_MAX_FIELD_CHARS) {
             return false;
           }
-          String s = p.getString();
           if (i < 0) {
-            b.extra(name, s);
+            b.extra(name, p.getString());
           } else if (FastObservations.numeric(i)) {
-            b.unparsed(name, s);
+            b.unparsed(name, p.getString());
           } else {
-            b.text(i, s);
+            b.text(i, p.getStringCharacters(), p.getStringOffset(), p.getStringLength());
           }
         }
         case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
           if (i >= 0 && FastObservations.numeric(i)) {
-            if (p.getStringLength() > 64) {
+            int len = p.getStringLength();
+            if (len > 64) {
               return false;
             }
-            double d = p.getDoubleValue();
+            double d = FastNumbers.parse(p.getStringCharacters(), p.getStringOffset(), len);
+            if (d != d || d == 0) {
+              d = p.getDoubleValue(); // not a plain decimal, or a zero whose sign Jackson decides
+            }
             if (Double.isFinite(d)) {
               b.number(i, d);
             } else {

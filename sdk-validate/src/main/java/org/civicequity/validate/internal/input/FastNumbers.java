@@ -26,21 +26,43 @@ final class FastNumbers {
 
   static Double parse(String s) {
     int n = s.length();
-    if (n == 0 || n > 40) {
-      return Numbers.parse(s);
+    if (n > 0 && n <= 40) {
+      double v = parse(s.toCharArray(), 0, n);
+      if (v == v) {
+        return v;
+      }
     }
-    int i = 0;
+    return Numbers.parse(s);
+  }
+
+  /**
+   * The fast path over ASCII bytes: the number of {@code d[from..to)} when it is a plain decimal
+   * (the same cases as {@link #parse(String)} answers without {@link Numbers#parse}), else NaN,
+   * which the caller answers with {@link #parse(String)} on the decoded text.
+   *
+   * @param d    the bytes
+   * @param from the first byte
+   * @param to   the end (exclusive)
+   * @return the number, or NaN when the fast path does not apply
+   */
+  static double parse(byte[] d, int from, int to) {
+    int n = to - from;
+    if (n == 0 || n > 40) {
+      return Double.NaN;
+    }
+    int i = from;
     boolean negative = false;
-    char c = s.charAt(0);
+    byte c = d[i];
     if (c == '-' || c == '+') {
       negative = c == '-';
-      i = 1;
+      i++;
     }
+    int start = i;
     long mantissa = 0;
     int digits = 0;
     int decimals = -1;
-    for (; i < n; i++) {
-      c = s.charAt(i);
+    for (; i < to; i++) {
+      c = d[i];
       if (c >= '0' && c <= '9') {
         if (mantissa != 0 || c != '0') {
           digits++;
@@ -50,17 +72,67 @@ final class FastNumbers {
           decimals++;
         }
         if (digits > 15) {
-          return Numbers.parse(s);
+          return Double.NaN;
         }
       } else if (c == '.' && decimals < 0) {
         decimals = 0;
       } else {
-        return Numbers.parse(s);
+        return Double.NaN;
       }
     }
-    int start = negative || s.charAt(0) == '+' ? 1 : 0;
-    if (n - start == 0 || n - start == 1 && decimals == 0 || decimals > 22) {
-      return Numbers.parse(s);
+    if (to - start == 0 || to - start == 1 && decimals == 0 || decimals > 22) {
+      return Double.NaN;
+    }
+    double v = decimals <= 0 ? (double) mantissa : mantissa / POWERS[decimals];
+    return negative ? -v : v;
+  }
+
+  /**
+   * The fast path over characters, as {@link #parse(byte[], int, int)}: the number, or NaN when
+   * it is not a plain decimal.
+   *
+   * @param c   the characters
+   * @param off the first
+   * @param len how many
+   * @return the number, or NaN
+   */
+  static double parse(char[] c, int off, int len) {
+    if (len == 0 || len > 40) {
+      return Double.NaN;
+    }
+    int to = off + len;
+    int i = off;
+    boolean negative = false;
+    char x = c[i];
+    if (x == '-' || x == '+') {
+      negative = x == '-';
+      i++;
+    }
+    int start = i;
+    long mantissa = 0;
+    int digits = 0;
+    int decimals = -1;
+    for (; i < to; i++) {
+      x = c[i];
+      if (x >= '0' && x <= '9') {
+        if (mantissa != 0 || x != '0') {
+          digits++;
+        }
+        mantissa = mantissa * 10 + (x - '0');
+        if (decimals >= 0) {
+          decimals++;
+        }
+        if (digits > 15) {
+          return Double.NaN;
+        }
+      } else if (x == '.' && decimals < 0) {
+        decimals = 0;
+      } else {
+        return Double.NaN;
+      }
+    }
+    if (to - start == 0 || to - start == 1 && decimals == 0 || decimals > 22) {
+      return Double.NaN;
     }
     double v = decimals <= 0 ? (double) mantissa : mantissa / POWERS[decimals];
     return negative ? -v : v;

@@ -1,5 +1,7 @@
 package org.civicequity.validate.internal.input;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.civicequity.core.Observation;
@@ -31,11 +33,16 @@ final class FastObservations {
   static final int DENOMINATOR = 16;
   static final int STATUS = 17;
   static final int NOTE = 18;
+  /** Slots of the per-field intern table (a power of two). */
+  private static final int INTERN = 64;
 
   private final String[] text = new String[19];
   private final Double[] numbers = new Double[19];
   /** Recently seen values per text field, so repeated values share one instance. */
   private final String[][] recent = new String[19][16];
+  /** Per text field, recently decoded byte sequences and their text, by hash. */
+  private final byte[][][] internKeys = new byte[19][INTERN][];
+  private final String[][] internValues = new String[19][INTERN];
   private Map<String, String> unparsed;
   private Map<String, String> extra;
 
@@ -91,6 +98,86 @@ final class FastObservations {
     } else {
       text[index] = shared(index, s);
     }
+  }
+
+  /**
+   * Sets a field from a CSV cell given as bytes {@code d[from..to)} (empty means absent), with
+   * the semantics of {@link #cell(int, String, String)}. Repeated text values are looked up by
+   * their bytes, so they are decoded and hashed once.
+   *
+   * @param ascii whether the bytes are all ASCII (else they are decoded as UTF-8)
+   */
+  void cell(int index, String name, byte[] d, int from, int to, boolean ascii) {
+    if (from == to) {
+      return;
+    }
+    if (index >= 0 && numeric(index)) {
+      double v = ascii ? FastNumbers.parse(d, from, to) : Double.NaN;
+      if (v == v) {
+        numbers[index] = v;
+      } else {
+        cell(index, name, decode(d, from, to, ascii));
+      }
+    } else if (index < 0 || index == NOTE || index == GEO_NAME || to - from > 64) {
+      cell(index, name, decode(d, from, to, ascii));
+    } else {
+      text[index] = intern(index, d, from, to, ascii);
+    }
+  }
+
+  /**
+   * Sets a text field from a JSON string given as characters (the parser's buffer), looking
+   * repeated values up by their characters, so they are neither copied nor hashed again.
+   */
+  void text(int index, char[] c, int off, int len) {
+    if (len == 0 || len > 64 || index == NOTE || index == GEO_NAME) {
+      text[index] = new String(c, off, len);
+      return;
+    }
+    int h = 0;
+    for (int i = off, end = off + len; i < end; i++) {
+      h = 31 * h + c[i];
+    }
+    int slot = (h ^ (h >>> 7)) & (INTERN - 1);
+    String old = internValues[index][slot];
+    if (old != null && old.length() == len && old.hashCode() == h && sameChars(old, c, off)) {
+      text[index] = old;
+      return;
+    }
+    String s = new String(c, off, len);
+    internKeys[index][slot] = null;
+    internValues[index][slot] = s;
+    text[index] = s;
+  }
+
+  private static boolean sameChars(String s, char[] c, int off) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      if (s.charAt(i) != c[off + i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String decode(byte[] d, int from, int to, boolean ascii) {
+    return new String(d, from, to - from,
+        ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+  }
+
+  private String intern(int index, byte[] d, int from, int to, boolean ascii) {
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + d[i];
+    }
+    int slot = (h ^ (h >>> 7)) & (INTERN - 1);
+    byte[] key = internKeys[index][slot];
+    if (key != null && key.length == to - from && Arrays.equals(key, 0, key.length, d, from, to)) {
+      return internValues[index][slot];
+    }
+    String s = decode(d, from, to, ascii);
+    internKeys[index][slot] = Arrays.copyOfRange(d, from, to);
+    internValues[index][slot] = s;
+    return s;
   }
 
   void text(int index, String s) {

@@ -5,6 +5,36 @@ final class Utf8Scan {
   private Utf8Scan() {
   }
 
+  /** {@link #scan} flag: the bytes are not well-formed UTF-8. */
+  static final int INVALID = 1;
+  /** {@link #scan} flag: a byte above 0x7F occurs. */
+  static final int NON_ASCII = 2;
+  /** {@link #scan} flag: a double quote occurs. */
+  static final int QUOTE = 4;
+
+  /**
+   * Scans bytes once for what the CSV fast path needs to know.
+   *
+   * @param b   the bytes
+   * @param len how many
+   * @return a combination of {@link #INVALID}, {@link #NON_ASCII} and {@link #QUOTE}
+   */
+  static int scan(byte[] b, int len) {
+    int flags = 0;
+    for (int i = 0; i < len; i++) {
+      byte x = b[i];
+      if (x == '"') {
+        flags |= QUOTE;
+      } else if (x < 0) {
+        flags |= NON_ASCII;
+      }
+    }
+    if ((flags & NON_ASCII) != 0 && !valid(b, len)) {
+      flags |= INVALID;
+    }
+    return flags;
+  }
+
   static boolean valid(byte[] b, int len) {
     int i = 0;
     while (i < len) {

@@ -26,19 +26,23 @@ final class UnknownCodeRule implements RowRule {
 
   @Override
   public void check(Observation o, ValidationContext ctx, Findings out) {
-    check(o, "geoLevel", o.geoLevel(), ctx.codelist("geo-level"), ctx, out);
-    check(o, "status", o.status(), ctx.codelist("status"), ctx, out);
-    check(o, "raceEthnicity", o.raceEthnicity(), ctx.codelist("race-ethnicity"), ctx, out);
-    check(o, "sex", o.sex(), ctx.codelist("sex"), ctx, out);
-    check(o, "age", o.age(), ctx.codelist("age-band"), ctx, out);
-    check(o, "income", o.income(), ctx.codelist("income-band"), ctx, out);
-    check(o, "disability", o.disability(), ctx.codelist("disability"), ctx, out);
-    check(o, "nativity", o.nativity(), ctx.codelist("nativity"), ctx, out);
+    check(o, "geoLevel", o.geoLevel(), "geo-level", ctx, out);
+    check(o, "status", o.status(), "status", ctx, out);
+    check(o, "raceEthnicity", o.raceEthnicity(), "race-ethnicity", ctx, out);
+    check(o, "sex", o.sex(), "sex", ctx, out);
+    check(o, "age", o.age(), "age-band", ctx, out);
+    check(o, "income", o.income(), "income-band", ctx, out);
+    check(o, "disability", o.disability(), "disability", ctx, out);
+    check(o, "nativity", o.nativity(), "nativity", ctx, out);
   }
 
-  private static void check(Observation o, String field, String code, Codelist list,
+  private static void check(Observation o, String field, String code, String listId,
       ValidationContext ctx, Findings out) {
-    if (code != null && list != null && !CompiledContext.of(ctx).accepts(list, code)) {
+    if (code == null) {
+      return; // most fields of most rows are empty: no look-up at all
+    }
+    Codelist list = ctx.codelist(listId);
+    if (list != null && !CompiledContext.of(ctx).accepts(list, code)) {
       out.report(INFO, o.location().field(field), code, field, list.id());
     }
   }
