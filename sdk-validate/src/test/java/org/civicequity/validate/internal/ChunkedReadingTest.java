@@ -56,15 +56,42 @@ class ChunkedReadingTest {
   }
 
   static byte[] csv(int rows, String eol, Map<Integer, String> replace) {
+    return csv(rows, eol, replace, true);
+  }
+
+  /** A row without any double quote, with non-ASCII names and numbers in every spelling. */
+  static String unquotedRow(Random r, int i) {
+    String row = csvRow(r, i).replace("\"", "").replace("\n", " ");
+    String[] cells = row.split(",", -1);
+    if (cells.length != 12) {
+      cells = java.util.Arrays.copyOf(cells, 12);
+      for (int k = 0; k < 12; k++) {
+        cells[k] = cells[k] == null ? "" : cells[k];
+      }
+    }
+    String[] names = {"", "Cherry Hill", "Côte-des-Neiges", "Sandtown–Winchester", "Ñandú 𝄞"};
+    cells[3] = names[i % names.length];
+    String[] numbers = {" 5", "1e3", "+3", "-0", "NaN", ".5", "5.", "0012.50", "123456789012345678",
+        "1,5", "0x1A", "-", "Infinity", "3.14159265358979323"};
+    if (i % 5 == 0) {
+      cells[6] = numbers[i / 5 % numbers.length].replace(",", "");
+    }
+    if (i % 9 == 0) {
+      cells[8] = numbers[(i / 9 + 3) % numbers.length].replace(",", "");
+    }
+    return String.join(",", cells);
+  }
+
+  static byte[] csv(int rows, String eol, Map<Integer, String> replace, boolean quoted) {
     Random r = new Random(7);
     StringBuilder sb = new StringBuilder(HEADER).append(eol);
     for (int i = 0; i < rows; i++) {
-      String row = replace.getOrDefault(i, csvRow(r, i));
+      String row = replace.getOrDefault(i, quoted ? csvRow(r, i) : unquotedRow(r, i));
       sb.append(row).append(eol);
       if (i % 500 == 0) {
         sb.append(eol); // a blank line
       }
-      if (i % 777 == 0) {
+      if (quoted && i % 777 == 0) {
         sb.append("\"\"").append(eol); // an empty quoted line, also blank to the reader
       }
     }
@@ -104,6 +131,11 @@ class ChunkedReadingTest {
     return switch (kind) {
       case "csv-clean" -> csv(12_000, "\n", Map.of());
       case "csv-crlf" -> csv(12_000, "\r\n", Map.of());
+      case "csv-unquoted" -> csv(12_000, "\n", Map.of(), false);
+      case "csv-unquoted-crlf" -> csv(12_000, "\r\n", Map.of(
+          2_000, "poverty-rate,tract,24510010100,,2018/2022,,1,2",
+          5_000, "poverty-rate,tract,24510010100,,2018/2022,,1,1,1,1,,,extra",
+          9_000, "   "), false);
       case "csv-troubles" -> {
         byte[] b = csv(12_000, "\n", Map.of(
             3_000, "poverty-rate,tract,24510010100,,2018/2022,,1,2",
@@ -146,7 +178,7 @@ class ChunkedReadingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"csv-clean", "csv-crlf", "csv-troubles", "csv-bad-utf8", "csv-lone-cr",
+  @ValueSource(strings = {"csv-clean", "csv-crlf", "csv-unquoted", "csv-unquoted-crlf", "csv-troubles", "csv-bad-utf8", "csv-lone-cr",
       "csv-huge-field", "ndjson-clean", "ndjson-crlf", "ndjson-troubles"})
   void chunkedReadingGivesTheSequentialReport(String kind) throws IOException {
     byte[] data = input(kind);
