@@ -146,8 +146,8 @@ public final class ChunkedFileSource implements ObservationSource {
     private boolean headerDone;
     // scanning state
     private boolean inQuotes;
-    private boolean fieldStart = true;
-    private boolean lastWasQuote;
+    /** Where the last quoted field closed (a quote right after it is an escaped quote). */
+    private int closedAt = -2;
     private int recordStart;
     private boolean recordBlank = true;
     private boolean lineOnlyQuotes;
@@ -185,36 +185,17 @@ public final class ChunkedFileSource implements ObservationSource {
         for (; scan < len; scan++) {
           // skip plain bytes quickly: the state only changes at these few characters
           int j = scan;
-          byte[] bb = buf;
-          int l = len;
           if (!csv) {
             if (!recordBlank) {
-              while (j < l && bb[j] != '\n' && bb[j] != '\r') {
-                j++;
-              }
-            }
-          } else if (inQuotes) {
-            while (j < l) {
-              byte x = bb[j];
-              if (x == '"' || x == '\n' || x == '\r') {
-                break;
-              }
-              j++;
+              j = ByteScan.lineEnd(buf, j, len);
             }
           } else {
-            while (j < l) {
-              byte x = bb[j];
-              if (x == ',' || x == '\n' || x == '"' || x == '\r') {
-                break;
-              }
-              j++;
-            }
-            if (j > scan) {
-              fieldStart = false;
-              recordBlank = false;
-              lastWasQuote = false;
+            j = ByteScan.quoteOrLineEnd(buf, j, len);
+            if (j > scan && !inQuotes) {
+              recordBlank = false; // content, commas included
             }
           }
+          int l = len;
           if (j >= l) {
             scan = l;
             break;
@@ -239,7 +220,7 @@ public final class ChunkedFileSource implements ObservationSource {
             if (inQuotes) {
               if (b == '"') {
                 inQuotes = false;
-                lastWasQuote = true;
+                closedAt = scan;
               } else if (b == '\n') {
                 lines++;
               }
@@ -247,24 +228,14 @@ public final class ChunkedFileSource implements ObservationSource {
             }
             if (b == '"') {
               quoteCount++;
-              if (lastWasQuote || fieldStart) {
+              boolean fieldStart = scan == recordStart || buf[scan - 1] == ',';
+              boolean afterClosingQuote = closedAt == scan - 1 && scan > recordStart;
+              if (afterClosingQuote || fieldStart) {
                 inQuotes = true; // an opening quote, or a doubled quote inside a quoted field
               }
-              lastWasQuote = false;
-              fieldStart = false;
               continue;
             }
-            lastWasQuote = false;
-            if (b == ',') {
-              fieldStart = true;
-              recordBlank = false;
-              continue;
-            }
-            if (b != '\n') {
-              fieldStart = false;
-              recordBlank = false;
-              continue;
-            }
+            // else a line feed: commas are skipped with the content
           } else if (b != '\n') {
             if (b != ' ' && b != '\t' && !(lines == 0 && scan < 3 && (b & 0x80) != 0)) {
               recordBlank = false;
@@ -319,6 +290,7 @@ public final class ChunkedFileSource implements ObservationSource {
           boundary -= chunkStart;
           recordStart -= chunkStart;
           loneCr -= chunkStart;
+          closedAt -= chunkStart;
           len = keep;
           chunkStart = 0;
         }
@@ -346,8 +318,6 @@ public final class ChunkedFileSource implements ObservationSource {
       recordStart = end;
       recordBlank = true;
       quoteCount = 0;
-      fieldStart = true;
-      lastWasQuote = false;
     }
 
     /** Whether a record is exactly {@code ""} (an empty quoted cell): a blank line to the reader. */

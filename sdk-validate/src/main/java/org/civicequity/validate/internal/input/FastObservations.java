@@ -140,7 +140,7 @@ final class FastObservations {
     }
     int slot = (h ^ (h >>> 7)) & (INTERN - 1);
     String old = internValues[index][slot];
-    if (old != null && old.length() == len && old.hashCode() == h && sameChars(old, c, off)) {
+    if (old != null && old.length() == len && sameChars(old, c, off)) {
       text[index] = old;
       return;
     }
