@@ -107,6 +107,41 @@ class ChunkedReadingTest {
         + Math.round(n / d * 1000) / 10.0 + ",\"numerator\":" + n + ",\"denominator\":" + d + "}";
   }
 
+  /**
+   * A line in one of the many shapes JSON allows: escapes, non-ASCII text, empty strings, every
+   * spelling of a number, nulls, booleans, nested values, extension members, white space.
+   */
+  static String variedJson(Random r, int i, String kind) {
+    String[] numbers = {"12.5", "-0", "0", "-0.0", "1e3", "1E-2", "2.5e+1", "123456789012345678",
+        "12345678901234567890123", "0.1000000000000000055511151231257827", "1e999", "-1e-999",
+        "7", "100.000", "3.14159265358979323846"};
+    String[] texts = {"\"black-alone\"", "\"\"", "\"Côte-des-Neiges\"", "\"Sandtown\\u2013Winchester\"",
+        "\"tab\\there\"", "\"quote \\\" inside\"", "\"Ñandú 𝄞\"", "null", "true", "false",
+        "{\"a\":1}", "[1,2]", "17"};
+    if (kind.endsWith("plain")) { // what the flat fast path reads: no escapes, literals, nesting
+      texts = new String[] {"\"black-alone\"", "\"\"", "\"Côte-des-Neiges\"", "\"Ñandú 𝄞\"", "17",
+          "\"white-alone-nh\"", "-3.5e2"};
+    } else if (kind.endsWith("escapes")) { // what Jackson's fast path reads: escapes too
+      texts = java.util.Arrays.copyOf(texts, 7);
+    }
+    StringBuilder b = new StringBuilder("{");
+    b.append("\"indicator\":\"poverty-rate\",\"geoLevel\":\"tract\",\"geoId\":\"")
+        .append(String.format("24510%06d", i / 4 % 100000)).append("\",\"period\":\"2018/2022\"");
+    switch (i % 9) {
+      case 0 -> b.append(",\"raceEthnicity\":").append(texts[i / 9 % texts.length]);
+      case 1 -> b.append(" , \"value\" : ").append(numbers[i / 9 % numbers.length]).append(' ');
+      case 2 -> b.append(",\"moe\":").append(numbers[(i / 9 + 5) % numbers.length]);
+      case 3 -> b.append(",\"geoName\":").append(texts[(i / 9 + 2) % texts.length]);
+      case 4 -> b.append(",\"x-source\":").append(texts[(i / 9 + 4) % texts.length]);
+      case 5 -> b.append(",\"numerator\":").append(texts[(i / 9 + 1) % texts.length]);
+      case 6 -> b.append(",\"note\":\"").append("n".repeat(r.nextInt(80))).append('"');
+      case 7 -> b.append(",\"unknownThing\":").append(numbers[i / 9 % numbers.length]);
+      default -> b.append(",\"value\":").append(r.nextInt(1000) / 10.0)
+          .append(",\"denominator\":").append(r.nextInt(5000));
+    }
+    return b.append("}").toString();
+  }
+
   static byte[] ndjson(int rows, String eol, Map<Integer, String> replace) {
     Random r = new Random(9);
     StringBuilder sb = new StringBuilder();
@@ -161,6 +196,14 @@ class ChunkedReadingTest {
           "poverty-rate,tract,24510010100,\"" + "x".repeat(17 << 20) + "\",2018/2022,,1,,,,,"));
       case "ndjson-clean" -> ndjson(12_000, "\n", Map.of());
       case "ndjson-crlf" -> ndjson(12_000, "\r\n", Map.of());
+      case "ndjson-varied", "ndjson-varied-plain", "ndjson-varied-escapes" -> {
+        Random r = new Random(11);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 12_000; i++) {
+          sb.append(variedJson(r, i, kind)).append(i % 3 == 0 ? "\r\n" : "\n");
+        }
+        yield sb.toString().getBytes(StandardCharsets.UTF_8);
+      }
       case "ndjson-troubles" -> {
         byte[] b = ndjson(12_000, "\n", Map.of(
             1_000, "{\"indicator\":\"poverty-rate\" \"geoLevel\":\"tract\"}",
@@ -179,7 +222,7 @@ class ChunkedReadingTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"csv-clean", "csv-crlf", "csv-unquoted", "csv-unquoted-crlf", "csv-troubles", "csv-bad-utf8", "csv-lone-cr",
-      "csv-huge-field", "ndjson-clean", "ndjson-crlf", "ndjson-troubles"})
+      "csv-huge-field", "ndjson-clean", "ndjson-crlf", "ndjson-varied", "ndjson-varied-plain", "ndjson-varied-escapes", "ndjson-troubles"})
   void chunkedReadingGivesTheSequentialReport(String kind) throws IOException {
     byte[] data = input(kind);
     assertThat(data.length).as("spans several chunks").isGreaterThan(3 << 18); // more than three chunks
@@ -189,8 +232,21 @@ class ChunkedReadingTest {
     Files.write(f, data);
     ValidationReport sequential = run(new FileObservationSource(f.getFileName().toString(),
         format, () -> Files.newInputStream(f)));
+    long[] before = reads();
     ValidationReport chunked = run(new ChunkedFileSource(f.getFileName().toString(), format,
         () -> Files.newInputStream(f)));
+    long[] after = reads();
+    // the fast path meant for each kind of input did read some of it (the other tests' runs in
+    // parallel can only add to the counts, never hide a path that was not taken)
+    ChunkedFileSource.Path expected = switch (kind) {
+      case "csv-unquoted", "csv-unquoted-crlf" -> ChunkedFileSource.Path.CSV_BYTES;
+      case "csv-clean", "csv-crlf" -> ChunkedFileSource.Path.CSV_COMMONS;
+      case "ndjson-clean", "ndjson-crlf", "ndjson-varied-plain" -> ChunkedFileSource.Path.NDJSON_FLAT;
+      case "ndjson-varied-escapes" -> ChunkedFileSource.Path.NDJSON_JACKSON;
+      default -> ChunkedFileSource.Path.SDK_READER;
+    };
+    assertThat(after[expected.ordinal()]).as("chunks read by " + expected)
+        .isGreaterThan(before[expected.ordinal()]);
     assertThat(chunked.summary()).isEqualTo(sequential.summary());
     assertThat(chunked.findings().size()).isEqualTo(sequential.findings().size());
     for (int i = 0; i < sequential.findings().size(); i++) {
@@ -199,6 +255,15 @@ class ChunkedReadingTest {
     }
     assertThat(chunked).isEqualTo(sequential);
     assertThat(sequential.summary().rows()).isGreaterThan(2_500);
+  }
+
+  static long[] reads() {
+    ChunkedFileSource.Path[] paths = ChunkedFileSource.Path.values();
+    long[] counts = new long[paths.length];
+    for (ChunkedFileSource.Path p : paths) {
+      counts[p.ordinal()] = ChunkedFileSource.reads(p);
+    }
+    return counts;
   }
 
   static ValidationReport run(ObservationSource source) throws IOException {

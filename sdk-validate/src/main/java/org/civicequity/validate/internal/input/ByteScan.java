@@ -17,11 +17,16 @@ final class ByteScan {
   private static final long LF = ONES * '\n';
   private static final long CR = ONES * '\r';
   private static final long QUOTE = ONES * '"';
+  private static final long BACKSLASH = ONES * '\\';
 
   private ByteScan() {
   }
 
-  /** Whether a word has a byte equal to the one repeated in {@code pattern}. */
+  /**
+   * Whether a word has a byte equal to the one repeated in {@code pattern}: non-zero in the
+   * high bits ({@link #HIGHS}) exactly when it has (which byte is flagged may be off after the
+   * first match, which is why callers only ask whether, then look byte by byte).
+   */
   private static long has(long word, long pattern) {
     long x = word ^ pattern;
     return (x - ONES) & ~x;
@@ -75,5 +80,98 @@ final class ByteScan {
       i++;
     }
     return i;
+  }
+
+  /**
+   * Which of a double quote and a byte above 0x7F occur in {@code b[0..len)}.
+   *
+   * @param b   the bytes
+   * @param len how many
+   * @return {@link Utf8Scan#QUOTE} and {@link Utf8Scan#NON_ASCII} as found
+   */
+  static int quotesAndHighBytes(byte[] b, int len) {
+    long quotes = 0;
+    long high = 0;
+    int i = 0;
+    for (; i + 8 <= len; i += 8) {
+      long w = (long) LONGS.get(b, i);
+      high |= w;
+      quotes |= has(w, QUOTE);
+    }
+    int flags = 0;
+    for (; i < len; i++) {
+      if (b[i] == '"') {
+        flags |= Utf8Scan.QUOTE;
+      } else if (b[i] < 0) {
+        flags |= Utf8Scan.NON_ASCII;
+      }
+    }
+    if ((high & HIGHS) != 0) {
+      flags |= Utf8Scan.NON_ASCII;
+    }
+    if ((quotes & HIGHS) != 0) { // the test for a zero byte is exact about whether there is one
+      flags |= Utf8Scan.QUOTE;
+    }
+    return flags;
+  }
+
+  /**
+   * The index of the next double quote, backslash or control character (below 0x20): where a
+   * JSON string ends or stops being plain.
+   *
+   * @param b    the bytes
+   * @param from where to start
+   * @param to   the end (exclusive)
+   * @return the index, or {@code to} when there is none
+   */
+  static int stringStop(byte[] b, int from, int to) {
+    int i = from;
+    while (i + 8 <= to) {
+      long w = (long) LONGS.get(b, i);
+      // a byte below 0x20 (high bit clear) makes (byte - 0x20) borrow into its high bit
+      long control = (w - ONES * 0x20) & ~w;
+      if (((has(w, QUOTE) | has(w, BACKSLASH) | control) & HIGHS) != 0) {
+        break;
+      }
+      i += 8;
+    }
+    while (i < to) {
+      byte x = b[i];
+      if (x == '"' || x == '\\' || (x >= 0 && x < 0x20)) {
+        break;
+      }
+      i++;
+    }
+    return i;
+  }
+
+  /**
+   * Whether {@code b[at..at+key.length)} equals {@code key}.
+   *
+   * @param b   the bytes
+   * @param at  where to compare
+   * @param to  the end of what may be read (exclusive)
+   * @param key the expected bytes
+   * @return true when they are equal
+   */
+  static boolean startsWith(byte[] b, int at, int to, byte[] key) {
+    int n = key.length;
+    if (at + n > to) {
+      return false;
+    }
+    if (n >= 8) {
+      // the first eight and the last eight bytes (overlapping) cover keys of up to 16 bytes
+      if ((long) LONGS.get(b, at) != (long) LONGS.get(key, 0)
+          || (long) LONGS.get(b, at + n - 8) != (long) LONGS.get(key, n - 8)) {
+        return false;
+      }
+      return n <= 16 || java.util.Arrays.equals(b, at + 8, at + n - 8, key, 8, n - 8);
+    }
+    for (int i = 0; i < n; i++) {
+      if (b[at + i] != key[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -38,9 +38,37 @@ public final class ChunkedFileSource implements ObservationSource {
   /** Observations per unit of the sequential fallback. */
   static final int BATCH = 2048;
 
-  /** Chunks parsed on the fast path and by the SDK's reader, since start (for diagnostics). */
-  static final java.util.concurrent.atomic.AtomicLong FAST = new java.util.concurrent.atomic.AtomicLong();
-  static final java.util.concurrent.atomic.AtomicLong SDK = new java.util.concurrent.atomic.AtomicLong();
+  /** The ways a chunk can be read, fastest first. */
+  public enum Path {
+    /** Quote-free CSV cut in place from bytes ({@link FastCsv}). */
+    CSV_BYTES,
+    /** CSV with quotes, through commons-csv ({@link FastCsv}). */
+    CSV_COMMONS,
+    /** NDJSON lines that are plain flat objects, read from bytes ({@link FlatNdjson}). */
+    NDJSON_FLAT,
+    /** NDJSON through Jackson's streaming parser ({@link FastNdjson}). */
+    NDJSON_JACKSON,
+    /** The SDK's reader, which reports every problem exactly. */
+    SDK_READER
+  }
+
+  private static final java.util.concurrent.atomic.AtomicLongArray READS =
+      new java.util.concurrent.atomic.AtomicLongArray(Path.values().length);
+
+  /**
+   * How many chunks each path has read since the JVM started: a diagnostic for tests and
+   * benchmarks, which check that the fast paths are taken where they should be.
+   *
+   * @param path a path
+   * @return the count
+   */
+  public static long reads(Path path) {
+    return READS.get(path.ordinal());
+  }
+
+  static void count(Path path) {
+    READS.incrementAndGet(path.ordinal());
+  }
 
   private final String file;
   private final ObservationFormat format;
@@ -379,6 +407,7 @@ public final class ChunkedFileSource implements ObservationSource {
 
     /** Hands the rest of the file, from the current chunk on, to the SDK's sequential reader. */
     private void sequentialFromChunk() throws IOException, InterruptedException {
+      count(Path.SDK_READER);
       List<InputStream> parts = new ArrayList<>();
       boolean prefixed = csv && !atFileStart && header != null;
       if (prefixed) {
@@ -470,13 +499,12 @@ public final class ChunkedFileSource implements ObservationSource {
         boolean ok = format == ObservationFormat.CSV
             ? names != null && FastCsv.parse(chunk, file, names, indexes,
                 ReadOptions.DEFAULT_MAX_FIELD_CHARS, out)
-            : FastNdjson.parse(chunk, file, out);
+            : FlatNdjson.parse(chunk, file, out) || FastNdjson.parse(chunk, file, out);
         if (ok) {
-          FAST.incrementAndGet();
           return out;
         }
       }
-      SDK.incrementAndGet();
+      count(Path.SDK_READER);
       out.clear();
       boolean prefixed = format == ObservationFormat.CSV && !chunk.first();
       InputStream bytes = new ByteArrayInputStream(chunk.data(), 0, chunk.length());

@@ -42,7 +42,12 @@ final class FastCsv {
       return false;
     }
     if ((flags & Utf8Scan.QUOTE) == 0) {
-      return unquoted(c, file, names, indexes, maxField, (flags & Utf8Scan.NON_ASCII) == 0, out);
+      boolean ok = unquoted(c, file, names, indexes, maxField,
+          (flags & Utf8Scan.NON_ASCII) == 0, out);
+      if (ok) {
+        ChunkedFileSource.count(ChunkedFileSource.Path.CSV_BYTES);
+      }
+      return ok;
     }
     int off = 0;
     if (c.first() && c.length() >= 3 && (c.data()[0] & 0xff) == 0xEF
@@ -50,7 +55,7 @@ final class FastCsv {
       off = 3;
     }
     String text = new String(c.data(), off, c.length() - off, StandardCharsets.UTF_8);
-    FastObservations b = new FastObservations();
+    FastObservations b = FastObservations.forThisThread();
     try (CSVParser p = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT)
         .get()) {
       Iterator<CSVRecord> it = p.iterator();
@@ -85,6 +90,7 @@ final class FastCsv {
         }
         out.add(b.build(SourceLocation.ofRow(file, row++, lineBase + before + 1)));
       }
+      ChunkedFileSource.count(ChunkedFileSource.Path.CSV_COMMONS);
       return true;
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
       return false;
@@ -109,7 +115,7 @@ final class FastCsv {
       pos++;
       line++;
     }
-    FastObservations b = new FastObservations();
+    FastObservations b = FastObservations.forThisThread();
     long row = c.firstRow();
     int n = names.length;
     while (pos < len) {

@@ -39,7 +39,7 @@ final class FastNdjson {
     if (c.longest() > ReadOptions.DEFAULT_MAX_ROW_BYTES) {
       return false;
     }
-    FastObservations b = new FastObservations();
+    FastObservations b = FastObservations.forThisThread();
     Names names = new Names();
     try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), c.data(), 0, c.length())) {
       long row = c.firstRow();
@@ -62,6 +62,7 @@ final class FastNdjson {
         }
         out.add(b.build(new SourceLocation(file, row++, c.firstLine() + line - 1, null, "")));
       }
+      ChunkedFileSource.count(ChunkedFileSource.Path.NDJSON_JACKSON);
       return true;
     } catch (JacksonException e) {
       return false;

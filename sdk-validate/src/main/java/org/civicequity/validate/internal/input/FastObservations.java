@@ -34,15 +34,22 @@ final class FastObservations {
   static final int STATUS = 17;
   static final int NOTE = 18;
   /** Slots of the per-field intern table (a power of two). */
-  private static final int INTERN = 64;
+  private static final int SLOTS = 128;
+  private static final ThreadLocal<FastObservations> PER_THREAD =
+      ThreadLocal.withInitial(FastObservations::new);
 
   private final String[] text = new String[19];
   private final Double[] numbers = new Double[19];
-  /** Recently seen values per text field, so repeated values share one instance. */
-  private final String[][] recent = new String[19][16];
-  /** Per text field, recently decoded byte sequences and their text, by hash. */
-  private final byte[][][] internKeys = new byte[19][INTERN][];
-  private final String[][] internValues = new String[19][INTERN];
+  /**
+   * Per text field, recently seen values (two-way: a value lives in its even slot or the odd one
+   * after it), with their bytes when they came from bytes: values such as the indicator, level,
+   * period and codes repeat row after row, so they are decoded and hashed once, and later
+   * look-ups in the rules hit a cached hash code and an identity check.
+   */
+  private final String[][] interned = new String[19][SLOTS];
+  private final byte[][][] internedBytes = new byte[19][SLOTS][];
+  /** Which fields the current row has set (bit per field index). */
+  private int set;
   private Map<String, String> unparsed;
   private Map<String, String> extra;
 
@@ -77,6 +84,18 @@ final class FastObservations {
     };
   }
 
+  /**
+   * The builder of the calling thread, cleared: reused chunk after chunk, so its intern tables
+   * stay warm.
+   *
+   * @return the builder
+   */
+  static FastObservations forThisThread() {
+    FastObservations b = PER_THREAD.get();
+    b.clear();
+    return b;
+  }
+
   static boolean numeric(int index) {
     return index >= VALUE && index <= DENOMINATOR;
   }
@@ -93,10 +112,10 @@ final class FastObservations {
       if (d == null) {
         unparsed(name, s);
       } else {
-        numbers[index] = d;
+        number(index, d);
       }
     } else {
-      text[index] = shared(index, s);
+      text(index, s);
     }
   }
 
@@ -114,14 +133,15 @@ final class FastObservations {
     if (index >= 0 && numeric(index)) {
       double v = ascii ? FastNumbers.parse(d, from, to) : Double.NaN;
       if (v == v) {
-        numbers[index] = v;
+        number(index, v);
       } else {
         cell(index, name, decode(d, from, to, ascii));
       }
-    } else if (index < 0 || index == NOTE || index == GEO_NAME || to - from > 64) {
+    } else if (index < 0 || !internable(index, to - from)) {
       cell(index, name, decode(d, from, to, ascii));
     } else {
-      text[index] = intern(index, d, from, to, ascii);
+      String s = intern(index, d, from, to);
+      text(index, s != null ? s : decode(d, from, to, ascii));
     }
   }
 
@@ -130,24 +150,45 @@ final class FastObservations {
    * repeated values up by their characters, so they are neither copied nor hashed again.
    */
   void text(int index, char[] c, int off, int len) {
-    if (len == 0 || len > 64 || index == NOTE || index == GEO_NAME) {
-      text[index] = new String(c, off, len);
+    if (!internable(index, len)) {
+      text(index, new String(c, off, len));
       return;
     }
     int h = 0;
     for (int i = off, end = off + len; i < end; i++) {
       h = 31 * h + c[i];
     }
-    int slot = (h ^ (h >>> 7)) & (INTERN - 1);
-    String old = internValues[index][slot];
-    if (old != null && old.length() == len && sameChars(old, c, off)) {
-      text[index] = old;
-      return;
+    int slot = slot(h);
+    String[] v = interned[index];
+    for (int j = slot; j <= slot + 1; j++) {
+      String old = v[j];
+      if (old != null && old.hashCode() == h && old.length() == len && sameChars(old, c, off)) {
+        text(index, old);
+        return;
+      }
     }
     String s = new String(c, off, len);
-    internKeys[index][slot] = null;
-    internValues[index][slot] = s;
-    text[index] = s;
+    remember(index, slot, s, null);
+    text(index, s);
+  }
+
+  private static boolean internable(int index, int length) {
+    return length > 0 && length <= 64 && index != NOTE && index != GEO_NAME;
+  }
+
+  private static int slot(int h) {
+    return (h ^ (h >>> 16) ^ (h >>> 7)) & (SLOTS - 2);
+  }
+
+  /** Puts a value in its even slot, moving the one there to the odd slot after it. */
+  private void remember(int index, int slot, String s, byte[] bytes) {
+    s.hashCode(); // computed once, cached in the instance
+    String[] v = interned[index];
+    byte[][] k = internedBytes[index];
+    v[slot + 1] = v[slot];
+    k[slot + 1] = k[slot];
+    v[slot] = s;
+    k[slot] = bytes;
   }
 
   private static boolean sameChars(String s, char[] c, int off) {
@@ -164,48 +205,53 @@ final class FastObservations {
         ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
   }
 
-  private String intern(int index, byte[] d, int from, int to, boolean ascii) {
+  /** The interned text of ASCII bytes, or null when they are not all ASCII. */
+  private String intern(int index, byte[] d, int from, int to) {
     int h = 0;
     for (int i = from; i < to; i++) {
-      h = 31 * h + d[i];
+      byte x = d[i];
+      if (x < 0) {
+        return null;
+      }
+      h = 31 * h + x;
     }
-    int slot = (h ^ (h >>> 7)) & (INTERN - 1);
-    byte[] key = internKeys[index][slot];
-    if (key != null && key.length == to - from && Arrays.equals(key, 0, key.length, d, from, to)) {
-      return internValues[index][slot];
+    int slot = slot(h);
+    String[] v = interned[index];
+    byte[][] k = internedBytes[index];
+    for (int j = slot; j <= slot + 1; j++) {
+      String old = v[j];
+      byte[] key = k[j];
+      if (old != null && key != null && old.hashCode() == h
+          && Arrays.equals(key, 0, key.length, d, from, to)) {
+        return old;
+      }
     }
-    String s = decode(d, from, to, ascii);
-    internKeys[index][slot] = Arrays.copyOfRange(d, from, to);
-    internValues[index][slot] = s;
+    String s = new String(d, from, to - from, StandardCharsets.ISO_8859_1);
+    remember(index, slot, s, Arrays.copyOfRange(d, from, to));
     return s;
   }
 
+  /** Sets a text field, sharing an earlier equal instance when there is one. */
   void text(int index, String s) {
-    text[index] = shared(index, s);
-  }
-
-  /**
-   * An earlier instance equal to {@code s} when there is one (values such as the indicator,
-   * level, period and codes repeat row after row): later look-ups then hit a cached hash code
-   * and an identity check, and keyed rules recognise a repeated key by identity.
-   */
-  private String shared(int index, String s) {
-    int n = s.length();
-    if (n == 0 || n > 64 || index == NOTE || index == GEO_NAME) {
-      return s;
+    if (internable(index, s.length())) {
+      int h = s.hashCode();
+      int slot = slot(h);
+      String[] v = interned[index];
+      if (s.equals(v[slot])) {
+        s = v[slot];
+      } else if (s.equals(v[slot + 1])) {
+        s = v[slot + 1];
+      } else {
+        remember(index, slot, s, null);
+      }
     }
-    String[] r = recent[index];
-    int slot = (n * 31 + s.charAt(0) * 7 + s.charAt(n - 1)) & 15;
-    String old = r[slot];
-    if (old != null && old.equals(s)) {
-      return old;
-    }
-    r[slot] = s;
-    return s;
+    text[index] = s;
+    set |= 1 << index;
   }
 
   void number(int index, double d) {
     numbers[index] = d;
+    set |= 1 << index;
   }
 
   void unparsed(String name, String s) {
@@ -229,10 +275,19 @@ final class FastObservations {
     Observation o = new Observation(t[INDICATOR], t[GEO_LEVEL], t[GEO_ID], t[GEO_NAME], t[PERIOD],
         t[RACE], t[SEX], t[AGE], t[INCOME], t[DISABILITY], t[NATIVITY], n[VALUE], n[MOE],
         n[LOWER], n[UPPER], n[NUMERATOR], n[DENOMINATOR], t[STATUS], t[NOTE], unparsed, extra, at);
-    java.util.Arrays.fill(t, null);
-    java.util.Arrays.fill(n, null);
+    clear();
+    return o;
+  }
+
+  /** Forgets the fields of the current row. */
+  void clear() {
+    for (int bits = set; bits != 0; bits &= bits - 1) {
+      int i = Integer.numberOfTrailingZeros(bits);
+      text[i] = null;
+      numbers[i] = null;
+    }
+    set = 0;
     unparsed = null;
     extra = null;
-    return o;
   }
 }

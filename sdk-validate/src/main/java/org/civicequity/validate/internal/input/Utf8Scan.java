@@ -20,15 +20,7 @@ final class Utf8Scan {
    * @return a combination of {@link #INVALID}, {@link #NON_ASCII} and {@link #QUOTE}
    */
   static int scan(byte[] b, int len) {
-    int flags = 0;
-    for (int i = 0; i < len; i++) {
-      byte x = b[i];
-      if (x == '"') {
-        flags |= QUOTE;
-      } else if (x < 0) {
-        flags |= NON_ASCII;
-      }
-    }
+    int flags = ByteScan.quotesAndHighBytes(b, len);
     if ((flags & NON_ASCII) != 0 && !valid(b, len)) {
       flags |= INVALID;
     }
