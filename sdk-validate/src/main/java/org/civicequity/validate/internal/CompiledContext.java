@@ -33,9 +33,18 @@ public final class CompiledContext implements ValidationContext {
   private Observation lastObservation;
   private int lastIndex = -1;
   private String lastIndicator;
-  /** The codelists asked about so far, and per list the instances it accepted recently. */
-  private Codelist[] acceptLists = new Codelist[16];
-  private String[][] acceptedRecently = new String[16][];
+  /**
+   * The coded fields of an observation, each with its codelist, in the order that
+   * {@link #coded(Observation, int)}, {@link #accepts(int, String)} and
+   * {@link #deprecated(int, String)} use.
+   */
+  public static final String[][] CODED = {
+      {"geoLevel", "geo-level"}, {"status", "status"}, {"raceEthnicity", "race-ethnicity"},
+      {"sex", "sex"}, {"age", "age-band"}, {"income", "income-band"},
+      {"disability", "disability"}, {"nativity", "nativity"}};
+  /** Per coded field, the last instances found valid, and found valid and current. */
+  private final String[][] acceptedCodes = new String[CODED.length][16];
+  private final String[][] currentCodes = new String[CODED.length][16];
 
   /**
    * Builds the indexes.
@@ -129,18 +138,6 @@ public final class CompiledContext implements ValidationContext {
   public UnitFacts unitFactsOf(Observation o) {
     int i = indexOf(o);
     return i < 0 ? null : unitFacts[i];
-  }
-
-  /**
-   * A deprecated code of a codelist.
-   *
-   * @param listId the codelist id
-   * @param code   the code
-   * @return the code when it is listed and deprecated, else null
-   */
-  public Code deprecated(String listId, String code) {
-    Map<String, Code> d = deprecated.get(listId);
-    return d == null || d.isEmpty() ? null : d.get(code);
   }
 
   /**
@@ -256,50 +253,75 @@ public final class CompiledContext implements ValidationContext {
   }
 
   /**
-   * Whether a codelist accepts a code, remembering the last few accepted instances (the readers
-   * share repeated values, so most rows are answered by an identity check).
+   * Whether the codelist of a coded field accepts a code, remembering the instances it accepted
+   * (the readers share repeated values, so most rows are answered by identity checks).
    *
-   * @param list the codelist
-   * @param code the code, not null
-   * @return true when valid in the list
+   * @param field the field's position in {@link #CODED}
+   * @param code  the code, not null
+   * @return true when valid in the list, or when the feed has no such list
    */
-  public boolean accepts(Codelist list, String code) {
-    String[] recent = null;
-    Codelist[] lists = acceptLists;
-    for (int i = 0; i < lists.length && lists[i] != null; i++) {
-      if (lists[i] == list) {
-        recent = acceptedRecently[i];
-        break;
-      }
-    }
-    if (recent == null) {
-      recent = recentFor(list);
-    }
-    for (String r : recent) {
-      if (r == code) {
+  public boolean accepts(int field, String code) {
+    String[] known = acceptedCodes[field];
+    for (String k : known) {
+      if (k == code) {
         return true;
       }
     }
-    if (!list.accepts(code)) {
+    Codelist list = codelists.get(CODED[field][1]);
+    if (list != null && !list.accepts(code)) {
       return false;
     }
-    System.arraycopy(recent, 0, recent, 1, recent.length - 1);
-    recent[0] = code;
+    remember(known, code);
     return true;
   }
 
-  private String[] recentFor(Codelist list) {
-    int i = 0;
-    while (i < acceptLists.length && acceptLists[i] != null) {
-      i++;
+  /**
+   * The deprecated code a coded field uses, if it is one.
+   *
+   * @param field the field's position in {@link #CODED}
+   * @param code  the code, not null
+   * @return the code when it is listed and deprecated, else null
+   */
+  public Code deprecated(int field, String code) {
+    String[] current = currentCodes[field];
+    for (String k : current) {
+      if (k == code) {
+        return null;
+      }
     }
-    if (i == acceptLists.length) {
-      acceptLists = java.util.Arrays.copyOf(acceptLists, i * 2);
-      acceptedRecently = java.util.Arrays.copyOf(acceptedRecently, i * 2);
+    Map<String, Code> d = deprecated.get(CODED[field][1]);
+    Code c = d == null ? null : d.get(code);
+    if (c == null) {
+      remember(current, code);
     }
-    acceptLists[i] = list;
-    acceptedRecently[i] = new String[8];
-    return acceptedRecently[i];
+    return c;
+  }
+
+  /** Keeps an instance among the last few, dropping the oldest. */
+  private static void remember(String[] recent, String code) {
+    System.arraycopy(recent, 0, recent, 1, recent.length - 1);
+    recent[0] = code;
+  }
+
+  /**
+   * The value of a coded field.
+   *
+   * @param o     an observation
+   * @param field the field's position in {@link #CODED}
+   * @return its code, or null
+   */
+  public static String coded(Observation o, int field) {
+    return switch (field) {
+      case 0 -> o.geoLevel();
+      case 1 -> o.status();
+      case 2 -> o.raceEthnicity();
+      case 3 -> o.sex();
+      case 4 -> o.age();
+      case 5 -> o.income();
+      case 6 -> o.disability();
+      case 7 -> o.nativity();
+      default -> throw new IllegalArgumentException("no coded field " + field);
+    };
   }
 
   @Override

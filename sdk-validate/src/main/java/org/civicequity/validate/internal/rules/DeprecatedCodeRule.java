@@ -22,11 +22,6 @@ final class DeprecatedCodeRule implements RowRule {
       Eastern and North African people). Such data cannot separate MENA people, so it is never
       mapped to mena: report MENA as not available, never as 0.""");
 
-  private static final String[][] FIELDS = {
-      {"geoLevel", "geo-level"}, {"status", "status"}, {"raceEthnicity", "race-ethnicity"},
-      {"sex", "sex"}, {"age", "age-band"}, {"income", "income-band"},
-      {"disability", "disability"}, {"nativity", "nativity"}};
-
   @Override
   public RuleInfo info() {
     return INFO;
@@ -34,32 +29,21 @@ final class DeprecatedCodeRule implements RowRule {
 
   @Override
   public void check(Observation o, ValidationContext ctx, Findings out) {
-    check(o, 0, o.geoLevel(), ctx, out);
-    check(o, 1, o.status(), ctx, out);
-    check(o, 2, o.raceEthnicity(), ctx, out);
-    check(o, 3, o.sex(), ctx, out);
-    check(o, 4, o.age(), ctx, out);
-    check(o, 5, o.income(), ctx, out);
-    check(o, 6, o.disability(), ctx, out);
-    check(o, 7, o.nativity(), ctx, out);
-  }
-
-  private static void check(Observation o, int f, String code, ValidationContext ctx,
-      Findings out) {
-    if (code == null) {
-      return;
-    }
-    Code c = CompiledContext.of(ctx).deprecated(FIELDS[f][1], code);
-    if (c == null) {
-      return;
-    }
-    List<String> replacements = replacements(c);
-    if (replacements.isEmpty()) {
-      out.reportVariant(INFO, "noReplacement", o.location().field(FIELDS[f][0]), code,
-          code, FIELDS[f][0]);
-    } else {
-      out.report(INFO, o.location().field(FIELDS[f][0]), code, code, FIELDS[f][0],
-          String.join(" or ", replacements));
+    CompiledContext cc = CompiledContext.of(ctx);
+    for (int f = 0; f < CompiledContext.CODED.length; f++) {
+      String code = CompiledContext.coded(o, f);
+      Code c = code == null ? null : cc.deprecated(f, code);
+      if (c == null) {
+        continue;
+      }
+      String field = CompiledContext.CODED[f][0];
+      List<String> replacements = replacements(c);
+      if (replacements.isEmpty()) {
+        out.reportVariant(INFO, "noReplacement", o.location().field(field), code, code, field);
+      } else {
+        out.report(INFO, o.location().field(field), code, code, field,
+            String.join(" or ", replacements));
+      }
     }
   }
 

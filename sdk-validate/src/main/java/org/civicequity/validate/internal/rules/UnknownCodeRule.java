@@ -1,6 +1,5 @@
 package org.civicequity.validate.internal.rules;
 
-import org.civicequity.core.Codelist;
 import org.civicequity.core.Observation;
 import org.civicequity.validate.Findings;
 import org.civicequity.validate.RowRule;
@@ -26,24 +25,13 @@ final class UnknownCodeRule implements RowRule {
 
   @Override
   public void check(Observation o, ValidationContext ctx, Findings out) {
-    check(o, "geoLevel", o.geoLevel(), "geo-level", ctx, out);
-    check(o, "status", o.status(), "status", ctx, out);
-    check(o, "raceEthnicity", o.raceEthnicity(), "race-ethnicity", ctx, out);
-    check(o, "sex", o.sex(), "sex", ctx, out);
-    check(o, "age", o.age(), "age-band", ctx, out);
-    check(o, "income", o.income(), "income-band", ctx, out);
-    check(o, "disability", o.disability(), "disability", ctx, out);
-    check(o, "nativity", o.nativity(), "nativity", ctx, out);
-  }
-
-  private static void check(Observation o, String field, String code, String listId,
-      ValidationContext ctx, Findings out) {
-    if (code == null) {
-      return; // most fields of most rows are empty: no look-up at all
-    }
-    Codelist list = ctx.codelist(listId);
-    if (list != null && !CompiledContext.of(ctx).accepts(list, code)) {
-      out.report(INFO, o.location().field(field), code, field, list.id());
+    CompiledContext c = CompiledContext.of(ctx);
+    for (int f = 0; f < CompiledContext.CODED.length; f++) {
+      String code = CompiledContext.coded(o, f);
+      if (code != null && !c.accepts(f, code)) {
+        String field = CompiledContext.CODED[f][0];
+        out.report(INFO, o.location().field(field), code, field, CompiledContext.CODED[f][1]);
+      }
     }
   }
 }
