@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>A fixture is an observations file ({@code .csv}, {@code .ndjson}, {@code .json}), validated
  * inside the base feed {@code rules/_feed}, or a whole feed folder. Expectations:
  * {@code fail-x.csv.expected} beside a file, {@code expected.txt} inside a folder; one finding a
- * line, {@code file row line column} with {@code -} for none.
+ * line, {@code file row line column} with {@code -} for none, and optionally a fifth column:
+ * the JSON pointer.
  */
 class RuleFixturesTest {
   private static final Validator VALIDATOR = Validator.create();
@@ -66,12 +67,19 @@ class RuleFixturesTest {
         : Fixtures.feedAround(fixture, Files.createTempDirectory(temp, "feed"));
     ValidationReport report = VALIDATOR.validate(feed);
     assertThat(report.systemErrors()).as("system errors").isEmpty();
+    Path exp = Files.isDirectory(fixture) ? fixture.resolve("expected.txt")
+        : fixture.resolveSibling(n + ".expected");
+    List<String> expected = Files.exists(exp) ? Files.readAllLines(exp, StandardCharsets.UTF_8)
+        .stream().map(String::strip).filter(s -> !s.isEmpty() && !s.startsWith("#")).toList()
+        : List.of();
+    // a fifth column, where given, is the JSON pointer
+    boolean pointers = expected.stream().anyMatch(s -> s.split(" ").length == 5);
     List<String> found = new ArrayList<>();
     ValidationReport.FindingGroup g = report.group(code);
     if (g != null) {
       assertThat(g.count()).as("exact count").isEqualTo(g.examples().size());
       for (Finding f : g.examples()) {
-        found.add(key(f.location()));
+        found.add(key(f.location()) + (pointers ? " " + f.location().pointer() : ""));
       }
     }
     if (n.startsWith("pass-")) {
@@ -79,10 +87,6 @@ class RuleFixturesTest {
       assertThat(report.summary().errors()).as("errors in passing fixture " + n + ": "
           + report.examples()).isZero();
     } else {
-      Path exp = Files.isDirectory(fixture) ? fixture.resolve("expected.txt")
-          : fixture.resolveSibling(n + ".expected");
-      List<String> expected = Files.readAllLines(exp, StandardCharsets.UTF_8).stream()
-          .map(String::strip).filter(s -> !s.isEmpty() && !s.startsWith("#")).toList();
       assertThat(expected).as("a failing fixture expects at least one finding").isNotEmpty();
       assertThat(found).as("findings of " + code + " in " + n + "; all findings: "
           + report.examples()).containsExactlyElementsOf(expected);

@@ -82,8 +82,14 @@ final class JsonDocuments {
     } catch (JacksonException e) {
       TokenStreamLocation l = e.getLocation();
       String msg = e.getOriginalMessage();
-      String code = msg != null && msg.startsWith("Duplicate") ? "DUPLICATE_KEY" : "JSON_SYNTAX";
-      findings.report(SyntaxRules.info(code), at(name, l), null,
+      boolean duplicate = msg != null && msg.startsWith("Duplicate");
+      SourceLocation at = at(name, l);
+      if (duplicate && e.processor() instanceof tools.jackson.core.JsonParser p) {
+        // the parser stands on the repeated member: its path is the member's JSON pointer
+        at = new SourceLocation(name, 0, at.line(), null,
+            p.streamReadContext().pathAsPointer().toString());
+      }
+      findings.report(SyntaxRules.info(duplicate ? "DUPLICATE_KEY" : "JSON_SYNTAX"), at, null,
           name + ": " + firstLine(msg) + where(l));
       return null;
     }

@@ -15,7 +15,9 @@ final class GroupSumRule implements KeyedRule {
       Groups that do not overlap cannot add up to more than the whole: the race-alone groups
       together, or the not-Hispanic race groups with Hispanic, must not exceed the total row
       (no raceEthnicity) of the same indicator, geography, period and other dimensions. Checked
-      on the values of count indicators and on the denominators of rates and shares.
+      on the values of count indicators, and on the denominators and the numerators of rates and
+      shares (the numerators of suppressed groups are unknown, so only the known ones are added:
+      if they alone exceed the total's numerator, the data is wrong).
       Alone-or-in-combination groups overlap and are not added up.""");
 
   @Override
@@ -34,10 +36,8 @@ final class GroupSumRule implements KeyedRule {
 
       @Override
       public void finish(Findings out) {
-        groups.forEachExcess((at, total, sum, p, countUnit) -> out.report(INFO, at,
-            total, RaceGroups.PARTITIONS[p],
-            countUnit ? "values" : "denominators", sum,
-            total));
+        groups.forEachExcess((at, total, sum, p, what) -> out.report(INFO, at,
+            total, RaceGroups.PARTITIONS[p], what, sum, total));
       }
     };
   }

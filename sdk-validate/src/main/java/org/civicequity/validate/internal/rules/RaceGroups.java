@@ -233,22 +233,31 @@ final class RaceGroups {
     return false;
   }
 
-  /** Visits the groups whose parts in one partition add up to more than their total. */
+  /**
+   * Visits the groups whose parts in one partition add up to more than their total: the values
+   * of a count indicator; the denominators of a rate or share, then its numerators (those of
+   * suppressed groups are unknown, so the sum of the others is a lower bound, and exceeding the
+   * total is certain).
+   */
   void forEachExcess(ExcessVisitor v) {
     for (int id = 0; id < index.size(); id++) {
-      double total = totalSize[id];
-      if (Double.isNaN(total)) {
-        continue;
-      }
+      boolean countUnit = (flags[id] & COUNT_UNIT) != 0;
       for (int p = 0; p < PARTITIONS.length; p++) {
-        double sum = partSize[id * PARTITIONS.length + p];
-        if (sum > total + 0.5 + 1e-9 * Math.abs(total)) {
-          boolean countUnit = (flags[id] & COUNT_UNIT) != 0;
+        int k = id * PARTITIONS.length + p;
+        if (exceeds(partSize[k], totalSize[id])) {
           v.visit(location(id, totalRow[id], totalLine[id], countUnit ? "value" : "denominator"),
-              total, sum, p, countUnit);
+              totalSize[id], partSize[k], p, countUnit ? "values" : "denominators");
+        }
+        if (!countUnit && exceeds(partCount[k], totalCount[id])) {
+          v.visit(location(id, totalRow[id], totalLine[id], "numerator"), totalCount[id],
+              partCount[k], p, "numerators");
         }
       }
     }
+  }
+
+  private static boolean exceeds(double sum, double total) {
+    return !Double.isNaN(total) && sum > total + 0.5 + 1e-9 * Math.abs(total);
   }
 
   /**
@@ -325,7 +334,7 @@ final class RaceGroups {
 
   /** Receives a group whose parts exceed its total. */
   interface ExcessVisitor {
-    void visit(SourceLocation totalAt, double total, double sum, int partition, boolean countUnit);
+    void visit(SourceLocation totalAt, double total, double sum, int partition, String what);
   }
 
   /** Receives a recoverable suppressed group. */
