@@ -143,6 +143,10 @@ public final class FeedPublisher {
     long clock = System.nanoTime();
     // 1. canonical order (a group's rows side by side), then the suppression policy (small cells,
     //    then complementary cells)
+    // what does not depend on the order is read before sorting, while rows are still in the order
+    // they were made (and laid out in memory): the extension columns and the years covered
+    List<String> extra = FeedFiles.extraColumns(src.observations);
+    int[] years = years(src.observations);
     Observation[] array = src.observations.toArray(new Observation[0]);
     java.util.Arrays.parallelSort(array, ObservationOrder.ORDER);
     List<Observation> rows = java.util.Arrays.asList(array);
@@ -184,8 +188,10 @@ public final class FeedPublisher {
         Path dir = swap.temp();
         FeedFiles files = new FeedFiles(dir, faults);
         Map<String, WrittenFile> written = new LinkedHashMap<>();
+        // the two copies of the observations are written at the same time, each in one pass that
+        // hashes and counts the bytes as they go out
         Future<WrittenFile> ndjson = pool.submit(() -> files.observationsNdjson("observations.ndjson", sorted));
-        put(written, files.observationsCsv("observations.csv", sorted, pool));
+        put(written, files.observationsCsv("observations.csv", sorted, extra));
         put(written, join(ndjson));
         clock = lap(phases, "observations", clock);
         put(written, files.indicators(src.indicators));
@@ -196,10 +202,9 @@ public final class FeedPublisher {
           put(written, files.json("CHANGES.json", changes(options.previous(), version, created, sorted,
               src.indicators)));
         }
-        Manifest manifest = DataPackage.build(template, defaultName, created, version, written,
-            FeedFiles.extraColumns(sorted), src.indicators);
+        Manifest manifest = DataPackage.build(template, defaultName, created, version, written, extra,
+            src.indicators);
         put(written, files.json("datapackage.json", ManifestWriter.toJson(manifest)));
-        int[] years = years(sorted);
         put(written, files.json("data.json", Dcat.build(manifest, src.indicators, years[0] == Integer.MAX_VALUE
             ? null : years[0], years[1] == Integer.MIN_VALUE ? null : years[1], issued,
             options.baseUrl() != null ? options.baseUrl() : baseOf(template.homepage()))));
@@ -291,10 +296,12 @@ public final class FeedPublisher {
   private static int[] years(List<Observation> rows) {
     int min = Integer.MAX_VALUE;
     int max = Integer.MIN_VALUE;
+    String last = null;
     for (Observation o : rows) {
-      if (o.period() == null || o.period().length() < 4) {
+      if (o.period() == null || o.period().length() < 4 || o.period().equals(last)) {
         continue;
       }
+      last = o.period();
       try {
         min = Math.min(min, Integer.parseInt(o.period().substring(0, 4)));
         String end = o.period().contains("/") ? o.period().substring(o.period().indexOf('/') + 1) : o.period();

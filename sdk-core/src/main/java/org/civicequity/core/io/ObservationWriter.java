@@ -1,27 +1,22 @@
 package org.civicequity.core.io;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.civicequity.core.Numbers;
 import org.civicequity.core.Observation;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -35,25 +30,52 @@ import tools.jackson.core.json.JsonFactory;
  * {@link Observation#unparsed()} are written as their raw text (JSON strings), so a conversion
  * never silently drops what it could not read.
  *
+ * <p>Rows are encoded straight into a byte buffer that is written to the stream in large blocks
+ * (no per-row flush). Cells and strings of plain printable ASCII, and numbers, are encoded
+ * directly; any other text is quoted and escaped by commons-csv (CSV) and Jackson (JSON), so the
+ * bytes are those of those libraries.
+ *
  * <p>Not thread-safe.
  */
 public final class ObservationWriter implements AutoCloseable {
-  private static final JsonFactory JSON = JsonFactory.builder().rootValueSeparator((String) null)
-      .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
-      .build();
+  private static final JsonFactory JSON = JsonFactory.builder().rootValueSeparator((String) null).build();
+  private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
+  private static final int FIELD_COUNT = Observation.FIELDS.size();
+  private static final int FLUSH_AT = 1 << 16;
+  /** Per standard field: its JSON member name with quotes and colon, as bytes. */
+  private static final byte[][] NAMES = new byte[FIELD_COUNT][];
+
+  static {
+    for (int i = 0; i < FIELD_COUNT; i++) {
+      NAMES[i] = ("\"" + Observation.FIELDS.get(i) + "\":").getBytes(StandardCharsets.US_ASCII);
+    }
+    if (!Observation.FIELDS.equals(List.of("indicator", "geoLevel", "geoId", "geoName", "period", "raceEthnicity",
+        "sex", "age", "income", "disability", "nativity", "value", "moe", "lower", "upper", "numerator",
+        "denominator", "status", "note"))) {
+      throw new IllegalStateException("ObservationWriter is out of date with Observation.FIELDS");
+    }
+  }
 
   private final ObservationFormat format;
-  private final Writer out;
+  private final OutputStream out;
   private final List<String> columns;
-  private final CSVPrinter csv;
-  private final JsonGenerator json;
+  private final String[] extraColumns;
+  private byte[] buf = new byte[FLUSH_AT + 4096];
+  private int len;
   private long rows;
   private boolean closed;
+  // for text that is not plain ASCII: commons-csv and Jackson encode it
+  private final StringBuilder csvScratch = new StringBuilder();
+  // the text of recently written non-integer numbers, by a hash of their bits (4096 slots)
+  private final long[] numberBits = new long[1 << 12];
+  private final byte[][] numberText = new byte[1 << 12][];
+  private StringWriter jsonScratch;
+  private JsonGenerator jsonStrings;
 
   private ObservationWriter(ObservationFormat format, OutputStream stream, List<String> extra)
       throws IOException {
-    this.format = format;
-    this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+    this.format = Objects.requireNonNull(format, "format");
+    this.out = Objects.requireNonNull(stream, "stream");
     LinkedHashSet<String> cols = new LinkedHashSet<>(Observation.FIELDS);
     for (String e : extra) {
       if (!cols.add(Objects.requireNonNull(e, "extra column"))) {
@@ -61,16 +83,14 @@ public final class ObservationWriter implements AutoCloseable {
       }
     }
     this.columns = List.copyOf(cols);
+    this.extraColumns = columns.subList(FIELD_COUNT, columns.size()).toArray(new String[0]);
     if (format == ObservationFormat.CSV) {
-      this.csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get());
-      csv.printRecord(columns);
-      this.json = null;
-    } else {
-      this.csv = null;
-      this.json = JSON.createGenerator(ObjectWriteContext.empty(), out);
-      if (format == ObservationFormat.JSON) {
-        out.write('[');
+      for (int k = 0; k < columns.size(); k++) {
+        csvCell(columns.get(k), k == 0);
       }
+      put((byte) '\n');
+    } else if (format == ObservationFormat.JSON) {
+      put((byte) '[');
     }
   }
 
@@ -160,65 +180,258 @@ public final class ObservationWriter implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("the writer is closed");
     }
-    if (csv != null) {
-      List<String> cells = new ArrayList<>(columns.size());
-      for (String c : columns) {
-        String v = cell(o, c);
-        cells.add(v == null ? "" : v);
-      }
-      csv.printRecord(cells);
+    if (format == ObservationFormat.CSV) {
+      writeCsv(o);
     } else {
-      try {
-        if (format == ObservationFormat.JSON) {
-          out.write(rows == 0 ? "\n" : ",\n");
+      if (format == ObservationFormat.JSON) {
+        if (rows > 0) {
+          put((byte) ',');
         }
-        writeJson(o);
-        if (format == ObservationFormat.NDJSON) {
-          json.flush();
-          out.write('\n');
-        }
-      } catch (JacksonException e) {
-        throw e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);
+        put((byte) '\n');
+      }
+      writeJson(o);
+      if (format == ObservationFormat.NDJSON) {
+        put((byte) '\n');
       }
     }
     rows++;
+    if (len >= FLUSH_AT) {
+      drain();
+    }
   }
 
-  private void writeJson(Observation o) {
-    json.writeStartObject();
-    for (String f : Observation.FIELDS) {
-      if (Observation.NUMERIC_FIELDS.contains(f)) {
-        Double d = o.number(f);
-        if (d != null) {
-          json.writeName(f);
-          json.writeNumber(Numbers.format(d));
-          continue;
+  private void writeCsv(Observation o) throws IOException {
+    for (int k = 0; k < FIELD_COUNT; k++) {
+      Double d = number(o, k);
+      if (d != null) {
+        if (k > 0) {
+          put((byte) ',');
         }
-      } else {
-        String s = o.text(f);
-        if (s != null) {
-          json.writeStringProperty(f, s);
-          continue;
-        }
+        putNumber(d);
+        continue;
       }
-      String raw = o.unparsed().get(f);
-      if (raw != null) {
-        json.writeStringProperty(f, raw);
+      String v = text(o, k);
+      if (v == null) {
+        v = o.unparsed().isEmpty() ? null : o.unparsed().get(Observation.FIELDS.get(k));
       }
+      csvCell(v == null ? "" : v, k == 0);
     }
-    for (Map.Entry<String, String> e : new TreeMap<>(o.extra()).entrySet()) {
-      json.writeStringProperty(e.getKey(), e.getValue());
+    for (String c : extraColumns) {
+      String v = o.extra().get(c);
+      csvCell(v == null ? "" : v, false);
     }
-    json.writeEndObject();
-    json.flush();
+    put((byte) '\n');
   }
 
-  private static String cell(Observation o, String column) {
-    if (!Observation.FIELDS.contains(column)) {
-      return o.extra().get(column);
+  private void writeJson(Observation o) throws IOException {
+    put((byte) '{');
+    boolean first = true;
+    for (int k = 0; k < FIELD_COUNT; k++) {
+      Double d = number(o, k);
+      if (d != null) {
+        first = name(k, first);
+        putNumber(d);
+        continue;
+      }
+      String v = text(o, k);
+      if (v == null && !o.unparsed().isEmpty()) {
+        v = o.unparsed().get(Observation.FIELDS.get(k));
+      }
+      if (v != null) {
+        first = name(k, first);
+        jsonString(v);
+      }
     }
-    String v = o.text(column);
-    return v != null ? v : o.unparsed().get(column);
+    if (!o.extra().isEmpty()) {
+      for (Map.Entry<String, String> e : new TreeMap<>(o.extra()).entrySet()) {
+        if (!first) {
+          put((byte) ',');
+        }
+        first = false;
+        jsonString(e.getKey());
+        put((byte) ':');
+        jsonString(e.getValue());
+      }
+    }
+    put((byte) '}');
+  }
+
+  private boolean name(int k, boolean first) {
+    if (!first) {
+      put((byte) ',');
+    }
+    byte[] n = NAMES[k];
+    ensure(n.length);
+    System.arraycopy(n, 0, buf, len, n.length);
+    len += n.length;
+    return false;
+  }
+
+  /** A numeric field by index, or null (for text fields too). */
+  private static Double number(Observation o, int k) {
+    return switch (k) {
+      case 11 -> o.value();
+      case 12 -> o.moe();
+      case 13 -> o.lower();
+      case 14 -> o.upper();
+      case 15 -> o.numerator();
+      case 16 -> o.denominator();
+      default -> null;
+    };
+  }
+
+  /** A text field by index, or null (for numeric fields too). */
+  private static String text(Observation o, int k) {
+    return switch (k) {
+      case 0 -> o.indicator();
+      case 1 -> o.geoLevel();
+      case 2 -> o.geoId();
+      case 3 -> o.geoName();
+      case 4 -> o.period();
+      case 5 -> o.raceEthnicity();
+      case 6 -> o.sex();
+      case 7 -> o.age();
+      case 8 -> o.income();
+      case 9 -> o.disability();
+      case 10 -> o.nativity();
+      case 17 -> o.status();
+      case 18 -> o.note();
+      default -> null;
+    };
+  }
+
+  /** A number as {@link Numbers#format(double)} writes it. */
+  private void putNumber(double d) {
+    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+      long v = (long) d;
+      ensure(20);
+      if (v < 0) {
+        buf[len++] = '-';
+        v = -v;
+      }
+      int start = len;
+      do {
+        buf[len++] = (byte) ('0' + (int) (v % 10));
+        v /= 10;
+      } while (v != 0);
+      for (int i = start, j = len - 1; i < j; i++, j--) {
+        byte t = buf[i];
+        buf[i] = buf[j];
+        buf[j] = t;
+      }
+    } else {
+      // Double.toString is slow and feeds repeat their values: remember the text of recent ones
+      long bits = Double.doubleToRawLongBits(d);
+      int slot = (int) ((bits * 0x9E3779B97F4A7C15L) >>> 52);
+      byte[] text = numberText[slot];
+      if (text == null || numberBits[slot] != bits) {
+        text = Double.toString(d).getBytes(StandardCharsets.US_ASCII);
+        numberText[slot] = text;
+        numberBits[slot] = bits;
+      }
+      ensure(text.length);
+      System.arraycopy(text, 0, buf, len, text.length);
+      len += text.length;
+    }
+  }
+
+  /**
+   * Writes a CSV cell (with the delimiter before it unless it is the first of its record).
+   * Printable ASCII that commons-csv's minimal quoting leaves alone is copied; anything else is
+   * printed by commons-csv.
+   */
+  private void csvCell(String v, boolean first) throws IOException {
+    if (plainCsv(v, first)) {
+      if (!first) {
+        put((byte) ',');
+      }
+      putAscii(v);
+      return;
+    }
+    csvScratch.setLength(0);
+    CSV.print(v, csvScratch, first);
+    putUtf8(csvScratch.toString());
+  }
+
+  private static boolean plainCsv(String v, boolean first) {
+    int n = v.length();
+    if (n == 0) {
+      return !first;
+    }
+    if (v.charAt(0) <= '#' || v.charAt(n - 1) <= ' ') {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = v.charAt(i);
+      if (c < ' ' || c > '~' || c == '"' || c == ',' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Writes a JSON string: plain printable ASCII directly, anything else through Jackson. */
+  private void jsonString(String v) throws IOException {
+    int n = v.length();
+    boolean plain = true;
+    for (int i = 0; i < n && plain; i++) {
+      char c = v.charAt(i);
+      plain = c >= ' ' && c <= '~' && c != '"' && c != '\\';
+    }
+    if (plain) {
+      put((byte) '"');
+      putAscii(v);
+      put((byte) '"');
+      return;
+    }
+    if (jsonStrings == null) {
+      jsonScratch = new StringWriter();
+      jsonStrings = JSON.createGenerator(ObjectWriteContext.empty(), jsonScratch);
+    }
+    try {
+      jsonScratch.getBuffer().setLength(0);
+      jsonStrings.writeString(v);
+      jsonStrings.flush();
+    } catch (JacksonException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+    putUtf8(jsonScratch.toString());
+  }
+
+  private void putAscii(String s) {
+    int n = s.length();
+    ensure(n);
+    byte[] b = buf;
+    int at = len;
+    for (int i = 0; i < n; i++) {
+      b[at + i] = (byte) s.charAt(i);
+    }
+    len = at + n;
+  }
+
+  private void putUtf8(String s) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    ensure(b.length);
+    System.arraycopy(b, 0, buf, len, b.length);
+    len += b.length;
+  }
+
+  private void put(byte b) {
+    ensure(1);
+    buf[len++] = b;
+  }
+
+  private void ensure(int more) {
+    if (len + more > buf.length) {
+      buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+    }
+  }
+
+  private void drain() throws IOException {
+    if (len > 0) {
+      out.write(buf, 0, len);
+      len = 0;
+    }
   }
 
   /**
@@ -227,13 +440,7 @@ public final class ObservationWriter implements AutoCloseable {
    * @throws IOException if the output cannot be written
    */
   public void flush() throws IOException {
-    if (json != null) {
-      try {
-        json.flush();
-      } catch (JacksonException e) {
-        throw new IOException(e.getMessage(), e);
-      }
-    }
+    drain();
     out.flush();
   }
 
@@ -249,17 +456,15 @@ public final class ObservationWriter implements AutoCloseable {
     }
     closed = true;
     try {
-      if (json != null) {
-        json.flush();
-        if (format == ObservationFormat.JSON) {
-          out.write(rows == 0 ? "]\n" : "\n]\n");
+      if (format == ObservationFormat.JSON) {
+        if (rows > 0) {
+          put((byte) '\n');
         }
-      } else {
-        csv.flush();
+        put((byte) ']');
+        put((byte) '\n');
       }
+      drain();
       out.flush();
-    } catch (JacksonException e) {
-      throw new IOException(e.getMessage(), e);
     } finally {
       out.close();
     }

@@ -7,7 +7,7 @@ import org.civicequity.publish.internal.MappingModel.MarkerRule;
 import org.civicequity.publish.internal.MappingModel.Markers;
 
 /**
- * Reads one cell: Excel formula wrappers ({@code ="24510260605"}), missing-value markers (each
+ * Reads one cell (thread-safe: conversion reads rows on several threads): Excel formula wrappers ({@code ="24510260605"}), missing-value markers (each
  * becomes a status, never a number), thousands separators, decimal commas, and a leading
  * {@code $} or trailing {@code %}.
  */
@@ -44,7 +44,8 @@ public final class CellParser {
   }
 
   private final Markers markers;
-  private final java.util.Map<String, java.util.List<MarkerRule>> rulesByColumn = new java.util.HashMap<>();
+  private final java.util.Map<String, ColumnRules> rulesByColumn =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final Character thousands;
   private final char decimal;
   private final Pattern grouped;
@@ -96,7 +97,14 @@ public final class CellParser {
     if (t.isEmpty()) {
       return new Cell(t, null, null, null, false);
     }
-    for (MarkerRule r : rules(column)) {
+    ColumnRules rules = rules(column);
+    if (rules.decimalsAreNumbers() && decimal == '.') {
+      Double n = plainDecimal(t);
+      if (n != null) {
+        return new Cell(t, n, null, null, false);
+      }
+    }
+    for (MarkerRule r : rules.rules()) {
       if (r.values().contains(t)) {
         return new Cell(t, null, r.status(), note(r, t), true);
       }
@@ -114,18 +122,31 @@ public final class CellParser {
     return new Cell(t, number(t), null, null, false);
   }
 
-  /** The marker rules that apply to a column (computed once per column). */
-  private java.util.List<MarkerRule> rules(String column) {
+  /**
+   * The marker rules that apply to a column.
+   *
+   * @param rules          the rules, in order
+   * @param decimalsAreNumbers whether no rule can match a plain decimal (no pattern, no plain
+   *                       decimal among the values), so such a cell is a number without a look-up
+   */
+  private record ColumnRules(java.util.List<MarkerRule> rules, boolean decimalsAreNumbers) {
+  }
+
+  /** The marker rules that apply to a column (computed once per column; thread-safe). */
+  private ColumnRules rules(String column) {
     String key = column == null ? "" : column;
-    java.util.List<MarkerRule> list = rulesByColumn.get(key);
+    ColumnRules list = rulesByColumn.get(key);
     if (list == null) {
-      list = new java.util.ArrayList<>();
+      java.util.List<MarkerRule> l = new java.util.ArrayList<>();
+      boolean decimalsAreNumbers = true;
       for (MarkerRule r : markers.rules()) {
         if (r.columns() == null || (column != null && r.columns().matcher(column).matches())) {
-          list.add(r);
+          l.add(r);
+          decimalsAreNumbers &= r.pattern() == null && r.values().stream().allMatch(v -> plainDecimal(v) == null);
         }
       }
-      rulesByColumn.put(key, list);
+      list = new ColumnRules(java.util.List.copyOf(l), decimalsAreNumbers);
+      rulesByColumn.putIfAbsent(key, list);
     }
     return list;
   }
@@ -163,6 +184,10 @@ public final class CellParser {
    * @return the number, or null
    */
   public Double number(String text) {
+    Double plain = decimal == '.' ? plainDecimal(text) : null;
+    if (plain != null) {
+      return plain;
+    }
     String t = text.strip();
     if (t.startsWith("$")) {
       t = t.substring(1).strip();
@@ -182,5 +207,51 @@ public final class CellParser {
       t = t.replace(decimal, '.');
     }
     return Numbers.parse(t);
+  }
+
+  private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+      1e13, 1e14, 1e15};
+
+  /**
+   * The fast path for the common cell, a plain decimal ({@code 12}, {@code -3.25}) of at most 15
+   * digits: the digits as an integer divided by a power of ten. Both are exact doubles, so the
+   * one division is correctly rounded and gives the same double as {@link Double#parseDouble}.
+   *
+   * @param t the text
+   * @return the number, or null when the text is not such a decimal (then the general path decides)
+   */
+  static Double plainDecimal(String t) {
+    int n = t.length();
+    int i = 0;
+    boolean negative = false;
+    if (n > 0 && t.charAt(0) == '-') {
+      negative = true;
+      i = 1;
+    }
+    if (i >= n || n - i > 16) {
+      return null;
+    }
+    long digits = 0;
+    int count = 0;
+    int decimals = -1;
+    for (; i < n; i++) {
+      char c = t.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits = digits * 10 + (c - '0');
+        count++;
+        if (decimals >= 0) {
+          decimals++;
+        }
+      } else if (c == '.' && decimals < 0 && count > 0) {
+        decimals = 0;
+      } else {
+        return null;
+      }
+    }
+    if (count == 0 || count > 15 || decimals == 0) {
+      return null;
+    }
+    double d = decimals > 0 ? digits / POWERS_OF_TEN[decimals] : (double) digits;
+    return negative ? -d : d;
   }
 }

@@ -61,7 +61,9 @@ public final class ConversionEngine {
   private final Map<String, Geography> geographies = new TreeMap<>();
   private final List<Observation> observations = new ArrayList<>();
   private final List<Map<String, String>> fieldColumns = new ArrayList<>();
-  private final Map<List<Object>, Map<String, String>> columnMaps = new HashMap<>();
+  private final Map<List<Object>, Map<String, String>> columnMaps = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Integer> geoIdLengths = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Integer> keptCounts = new HashMap<>();
   private CustomAreas areas;
   private final Set<String> unknownNames = new java.util.HashSet<>();
 
@@ -76,9 +78,16 @@ public final class ConversionEngine {
   private final List<DerivedPlan> derivedPlans = new ArrayList<>();
   private final List<int[]> skipWhen = new ArrayList<>();
   private final List<Pattern> skipWhenPatterns = new ArrayList<>();
+  private List<FieldPlan> fieldPlans = List.of();
+  private int geoIdColumn = -1;
+  private boolean hasValueField;
+  private final FieldMap<String> constants = new FieldMap<>();
 
   /** A value column of the wide layout and the observation fields it carries. */
   private record ColumnPlan(int index, String name, Map<String, String> fields, String measure, int group) {
+    int measureField() {
+      return FieldMap.index(measure);
+    }
   }
 
   private final Map<Map<String, String>, Integer> groupIds = new HashMap<>();
@@ -133,31 +142,134 @@ public final class ConversionEngine {
             + (spec.wide() ? ": no column name matches a rule of wide.columns" : ""), headerLocation(null), null);
         return result();
       }
-      long dataRow = 0;
-      Table.RawRow raw;
       try (Table table = new PrefetchingTable(opened)) {
-        while ((raw = table.next()) != null) {
-          if (raw.blank()) {
-            if (spec.input().stopAtBlankRow() && dataRow > 0) {
-              break;
-            }
-            continue;
-          }
-          if (spec.input().footer() != null && spec.input().footer().matcher(raw.firstNonBlank()).find()) {
-            if (spec.input().footerEndsData()) {
-              break;
-            }
-            continue;
-          }
-          if (skip(raw)) {
-            continue;
-          }
-          dataRow++;
-          convertRow(dataRow, raw);
-        }
+        convertRows(table);
       }
     }
     return result();
+  }
+
+  /** Rows converted together (one task when converting on several threads). */
+  private static final int BATCH_ROWS = 4096;
+
+  /**
+   * Converts the data rows: runs of rows on several threads when the result cannot depend on
+   * the order (it can when unknown area names become new areas: the first spelling names the
+   * area), merged in file order.
+   */
+  private void convertRows(Table table) throws IOException {
+    boolean orderFree = areas == null || !spec.geography().custom().acceptUnknown();
+    int threads = orderFree ? Math.min(4, Runtime.getRuntime().availableProcessors()) : 1;
+    java.util.concurrent.ExecutorService pool = threads <= 1 ? null
+        : java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+          Thread t = new Thread(r, "civic-equity-convert");
+          t.setDaemon(true);
+          return t;
+        });
+    java.util.ArrayDeque<java.util.concurrent.Future<RowWork>> pending = new java.util.ArrayDeque<>();
+    try {
+      long dataRow = 0;
+      List<Table.RawRow> batch = new ArrayList<>(BATCH_ROWS);
+      Table.RawRow raw;
+      while ((raw = table.next()) != null) {
+        if (raw.blank()) {
+          if (spec.input().stopAtBlankRow() && dataRow > 0) {
+            break;
+          }
+          continue;
+        }
+        if (spec.input().footer() != null && spec.input().footer().matcher(raw.firstNonBlank()).find()) {
+          if (spec.input().footerEndsData()) {
+            break;
+          }
+          continue;
+        }
+        if (skip(raw)) {
+          continue;
+        }
+        dataRow++;
+        batch.add(raw);
+        if (batch.size() == BATCH_ROWS) {
+          convertBatch(pool, pending, batch, dataRow - batch.size() + 1);
+          batch = new ArrayList<>(BATCH_ROWS);
+          while (pending.size() > 2 * threads) {
+            merge(join(pending.poll()));
+          }
+        }
+      }
+      if (!batch.isEmpty()) {
+        convertBatch(pool, pending, batch, dataRow - batch.size() + 1);
+      }
+      while (!pending.isEmpty()) {
+        merge(join(pending.poll()));
+      }
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  private void convertBatch(java.util.concurrent.ExecutorService pool,
+      java.util.Queue<java.util.concurrent.Future<RowWork>> pending, List<Table.RawRow> rows, long firstRow) {
+    java.util.concurrent.Callable<RowWork> task = () -> {
+      RowWork work = new RowWork(rows.size());
+      for (int i = 0; i < rows.size(); i++) {
+        work.convertRow(firstRow + i, rows.get(i));
+      }
+      return work;
+    };
+    if (pool == null) {
+      try {
+        merge(task.call());
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    } else {
+      pending.add(pool.submit(task));
+    }
+  }
+
+  private static RowWork join(java.util.concurrent.Future<RowWork> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("the conversion was interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Adds a run's results, in file order, keeping the first problems of each code. */
+  private void merge(RowWork w) {
+    observations.addAll(w.observations);
+    fieldColumns.addAll(w.fieldColumns);
+    usedIndicators.addAll(w.usedIndicators);
+    w.geographies.forEach(geographies::putIfAbsent);
+    for (ConversionProblem p : w.problems) {
+      if (UNKNOWN_GEOGRAPHY_NAME.equals(p.code())) {
+        // only the first row naming an unknown area in the whole file reports it
+        if (unknownNames.add(p.value())) {
+          add(p);
+        }
+        continue;
+      }
+      problemCounts.putIfAbsent(p.code(), 0);
+      if (keptCounts.getOrDefault(p.code(), 0) < MAX_EXAMPLES_PER_CODE) {
+        problems.add(p);
+        keptCounts.merge(p.code(), 1, Integer::sum);
+      }
+    }
+    w.problemCounts.forEach((code, n) -> problemCounts.merge(code, n, Integer::sum));
   }
 
   private boolean fieldColumnOrConstant(String field) {
@@ -263,6 +375,10 @@ public final class ConversionEngine {
       planWide();
     }
     planDerived();
+    fieldPlans = fieldPlans();
+    geoIdColumn = fieldColumn.getOrDefault("geoId", -1);
+    hasValueField = spec.fields().containsKey("value");
+    spec.constants().forEach(constants::put);
   }
 
   private void planWide() {
@@ -467,185 +583,6 @@ public final class ConversionEngine {
     return false;
   }
 
-  // ---------------------------------------------------------------- rows
-
-  /** An observation being assembled from cells. */
-  private final class Draft {
-    final FieldMap<String> text = new FieldMap<>();
-    final FieldMap<Double> numbers = new FieldMap<>();
-    final Map<String, String> unparsed = new HashMap<>(2);
-    final FieldMap<String> columns = new FieldMap<>();
-    final List<String> notes = new ArrayList<>(0);
-    String markerStatus;
-    boolean valueBlank;
-    boolean anyMeasure;
-    String valueColumn;
-    boolean derived;
-
-    void number(String field, CellParser.Cell c, String column, long row, long line) {
-      columns.put(field, column);
-      if ("value".equals(field)) {
-        valueColumn = column;
-        anyMeasure = true;
-        if (c.blank()) {
-          valueBlank = true;
-        }
-        if (c.status() != null) {
-          markerStatus = worse(markerStatus, c.status());
-          notes.add(c.note());
-        }
-      } else if (c.status() != null && c.number() == null && !"moe".equals(field)) {
-        notes.add(field + ": " + c.note());
-      } else if (c.note() != null) {
-        notes.add(c.note());
-      }
-      if (c.number() != null) {
-        numbers.put(field, c.number());
-      } else if (c.notANumber()) {
-        unparsed.put(field, c.raw());
-        problem(Severity.ERROR, "NOT_A_NUMBER", "the cell is not a number and not a known marker of a missing value;"
-            + " declare it in the mapping's \"markers\" (e.g. \"missing\": [\"" + c.raw() + "\"]) if it means one",
-            new SourceLocation(inputName, row, line, column, null), c.raw());
-      }
-    }
-  }
-
-  private static String worse(String a, String b) {
-    if (a == null) {
-      return b;
-    }
-    List<String> order = List.of("ok", "unreliable", "not-applicable", "not-available", "suppressed");
-    return order.indexOf(b) > order.indexOf(a) ? b : a;
-  }
-
-  private void convertRow(long row, Table.RawRow raw) {
-    FieldMap<String> rowText = new FieldMap<>();
-    FieldMap<CellParser.Cell> rowNumbers = new FieldMap<>();
-    FieldMap<String> rowColumns = new FieldMap<>();
-    for (FieldSpec f : spec.fields().values()) {
-      Integer idx = fieldColumn.get(f.field());
-      String text;
-      String colName = null;
-      if (f.constant() != null) {
-        text = f.constant();
-      } else if (idx == null) {
-        if (!f.geoLevelFromGeoId()) {
-          continue;
-        }
-        text = null;
-      } else {
-        colName = header.get(idx);
-        text = idx < raw.cells().size() ? raw.cells().get(idx) : "";
-      }
-      if (f.geoLevelFromGeoId()) {
-        Integer gi = fieldColumn.get("geoId");
-        String g = gi == null || gi >= raw.cells().size() ? "" : CellParser.text(raw.cells().get(gi));
-        String lvl = levelOf(g);
-        if (lvl != null) {
-          rowText.put("geoLevel", lvl);
-          rowColumns.put("geoLevel", gi == null ? null : header.get(gi));
-        }
-        continue;
-      }
-      String v = fieldText(f, text, row, raw.line(), colName);
-      if (v == null) {
-        continue;
-      }
-      if (colName != null) {
-        rowColumns.put(f.field(), colName);
-      }
-      if (Observation.NUMERIC_FIELDS.contains(f.field())) {
-        CellParser.Cell c = "moe".equals(f.field()) ? cells.moe(v, colName) : cells.value(v, colName);
-        if (c.number() != null && f.scale() != null) {
-          c = new CellParser.Cell(c.raw(), c.number() * f.scale(), c.status(), c.note(), c.marker());
-        }
-        rowNumbers.put(f.field(), c);
-      } else if (!v.isEmpty()) {
-        rowText.put(f.field(), v);
-      }
-    }
-    if (!spec.wide()) {
-      if (spec.fields().containsKey("value")) {
-        Draft d = new Draft();
-        d.text.putAll(rowText);
-        d.columns.putAll(rowColumns);
-        rowNumbers.forEach((field, c) -> d.number(field, c, rowColumns.get(field), row, raw.line()));
-        finish(d, row, raw.line());
-      }
-    } else {
-      Draft[] drafts = new Draft[groupFields.size()];
-      for (ColumnPlan p : plans) {
-        Draft d = drafts[p.group()];
-        if (d == null) {
-          d = new Draft();
-          d.text.putAll(rowText);
-          d.columns.putAll(rowColumns);
-          drafts[p.group()] = d;
-        }
-        String cell = p.index() < raw.cells().size() ? raw.cells().get(p.index()) : "";
-        if ("note".equals(p.measure())) {
-          String t = CellParser.text(cell);
-          if (!t.isEmpty()) {
-            d.notes.add(t);
-          }
-          continue;
-        }
-        CellParser.Cell c = "moe".equals(p.measure()) ? cells.moe(cell, p.name()) : cells.value(cell, p.name());
-        d.number(p.measure(), c, p.name(), row, raw.line());
-      }
-      for (int g = 0; g < drafts.length; g++) {
-        Draft d = drafts[g];
-        if (d == null) {
-          continue;
-        }
-        Map<String, String> key = groupFields.get(g);
-        d.text.putAll(key);
-        key.keySet().forEach(k -> d.columns.putIfAbsent(k, d.valueColumn));
-        Draft dd = d;
-        rowNumbers.forEach((field, cell) -> {
-          if (!dd.numbers.containsKey(field)) {
-            dd.number(field, cell, rowColumns.get(field), row, raw.line());
-          }
-        });
-        if (!d.anyMeasure) {
-          continue;
-        }
-        finish(d, row, raw.line());
-      }
-    }
-    for (DerivedPlan p : derivedPlans) {
-      derive(p, rowText, rowColumns, raw, row);
-    }
-  }
-
-  private String fieldText(FieldSpec f, String rawText, long row, long line, String column) {
-    String t = CellParser.text(rawText);
-    if (f.pattern() != null && !t.isEmpty()) {
-      Matcher m = f.pattern().matcher(t);
-      if (!m.find()) {
-        problem(Severity.ERROR, "PATTERN_MISMATCH", "the cell does not match the pattern of the field '" + f.field()
-            + "' (" + f.pattern().pattern() + ", mapping " + spec.origin() + " at " + f.pointer() + ")",
-            new SourceLocation(inputName, row, line, column, null), t);
-        return null;
-      }
-      Set<String> groups = MappingBuilder.groups(f.pattern());
-      if (f.template() != null) {
-        Map<String, String> g = new HashMap<>();
-        groups.forEach(n -> g.put(n, m.group(n)));
-        t = fill(f.template(), g);
-      } else if (groups.contains("value")) {
-        t = m.group("value") == null ? "" : m.group("value");
-      } else {
-        t = m.group();
-      }
-    }
-    if (f.map() != null) {
-      String mapped = f.map().apply(t);
-      t = mapped == null ? "" : mapped;
-    }
-    return t;
-  }
-
   private static String apply(Setter s, Map<String, String> groups) {
     String v;
     if (s.template() != null && s.group() == null) {
@@ -704,51 +641,569 @@ public final class ConversionEngine {
     return sb.toString();
   }
 
-  // ---------------------------------------------------------------- derived
+  // ---------------------------------------------------------------- rows
+
+  /**
+   * A field of the mapping as it is read in every row: from a column of the header, from a
+   * constant, or (the level) from the form of the GEOID.
+   *
+   * @param spec       the field's mapping
+   * @param field      its index in {@link Observation#FIELDS}
+   * @param column     the column index, or -1
+   * @param columnName the column name, or null
+   * @param numeric    whether the field is a number
+   */
+  private record FieldPlan(FieldSpec spec, int field, int column, String columnName, boolean numeric) {
+  }
+
+  /** The fields read in every row, in the order of {@link Observation#FIELDS}. */
+  private List<FieldPlan> fieldPlans() {
+    List<FieldPlan> out = new ArrayList<>();
+    for (FieldSpec f : spec.fields().values()) {
+      Integer idx = fieldColumn.get(f.field());
+      if (f.constant() == null && idx == null && !f.geoLevelFromGeoId()) {
+        continue;
+      }
+      int column = f.constant() != null || idx == null ? -1 : idx;
+      out.add(new FieldPlan(f, FieldMap.index(f.field()), column, column < 0 ? null : header.get(column),
+          Observation.NUMERIC_FIELDS.contains(f.field())));
+    }
+    out.sort(java.util.Comparator.comparingInt(FieldPlan::field));
+    return List.copyOf(out);
+  }
+
+  /**
+   * The conversion of a run of consecutive rows. Its observations, problems and the areas and
+   * indicators it used are kept apart and merged in file order by {@link #merge(RowWork)}, so
+   * that runs can be converted on several threads with the same result as on one.
+   */
+  private final class RowWork {
+    private final List<ConversionProblem> problems = new ArrayList<>();
+    private final Map<String, Integer> problemCounts = new HashMap<>();
+    private final Set<String> usedIndicators = new java.util.HashSet<>();
+    private final Map<String, Geography> geographies = new HashMap<>();
+    private final List<Observation> observations;
+    private final List<Map<String, String>> fieldColumns;
+    private final Set<String> unknownNames = new java.util.HashSet<>();
+    // scratch maps of the row being converted (copied into drafts, never kept)
+    private final FieldMap<String> rowText = new FieldMap<>();
+    private final FieldMap<CellParser.Cell> rowNumbers = new FieldMap<>();
+    private final FieldMap<String> rowColumns = new FieldMap<>();
+    private final FieldMap<Double> rowDraftNumbers = new FieldMap<>();
+    private String lastUsedIndicator;
+    // the last field-to-column map, for the common case of a row like the one before
+    private Object[] lastColumns;
+    private Map<String, String> lastColumnMap;
+    private final Map<String, String> acs5Periods = new HashMap<>();
+
+    RowWork(int expectedRows) {
+      observations = new ArrayList<>(expectedRows);
+      fieldColumns = new ArrayList<>(expectedRows);
+    }
+
+    /**
+     * Records a problem; the first {@value #MAX_EXAMPLES_PER_CODE} of a code are kept (the merge
+     * keeps the first ones of the whole file). An unknown area name is kept at its first
+     * occurrence in this run, and counted when merged (only its first occurrence in the file is).
+     */
+    private void problem(Severity s, String code, String message, SourceLocation at, String value) {
+      if (UNKNOWN_GEOGRAPHY_NAME.equals(code)) {
+        problems.add(new ConversionProblem(s, code, message, at, value));
+        return;
+      }
+      int n = problemCounts.merge(code, 1, Integer::sum);
+      if (n <= MAX_EXAMPLES_PER_CODE) {
+        problems.add(new ConversionProblem(s, code, message, at, value));
+      }
+    }
+
+    /** An observation being assembled from cells. */
+    private final class Draft {
+      final FieldMap<String> text;
+      final FieldMap<Double> numbers;
+      Map<String, String> unparsed = Map.of();
+      final FieldMap<String> columns;
+      final List<String> notes = new ArrayList<>(0);
+      String markerStatus;
+      boolean valueBlank;
+      boolean anyMeasure;
+      String valueColumn;
+      boolean derived;
+
+      Draft() {
+        this(new FieldMap<>(), new FieldMap<>(), new FieldMap<>());
+      }
+
+      /** A draft that fills the given maps (scratch maps of the row when it is the row's only draft). */
+      Draft(FieldMap<String> text, FieldMap<Double> numbers, FieldMap<String> columns) {
+        this.text = text;
+        this.numbers = numbers;
+        this.columns = columns;
+      }
+
+      void number(int field, CellParser.Cell c, String column, long row, long line) {
+        columns.put(field, column);
+        if (field == FieldMap.VALUE) {
+          valueColumn = column;
+          anyMeasure = true;
+          if (c.blank()) {
+            valueBlank = true;
+          }
+          if (c.status() != null) {
+            markerStatus = worse(markerStatus, c.status());
+            notes.add(c.note());
+          }
+        } else if (c.status() != null && c.number() == null && field != FieldMap.MOE) {
+          notes.add(Observation.FIELDS.get(field) + ": " + c.note());
+        } else if (c.note() != null) {
+          notes.add(c.note());
+        }
+        if (c.number() != null) {
+          numbers.put(field, c.number());
+        } else if (c.notANumber()) {
+          if (unparsed.isEmpty()) {
+            unparsed = new HashMap<>(2);
+          }
+          unparsed.put(Observation.FIELDS.get(field), c.raw());
+          problem(Severity.ERROR, "NOT_A_NUMBER", "the cell is not a number and not a known marker of a missing "
+              + "value; declare it in the mapping's \"markers\" (e.g. \"missing\": [\"" + c.raw() + "\"]) if it "
+              + "means one", new SourceLocation(inputName, row, line, column, null), c.raw());
+        }
+      }
+    }
+
+    private Draft draft() {
+      Draft d = new Draft();
+      d.text.putAll(rowText);
+      d.columns.putAll(rowColumns);
+      return d;
+    }
+
+    void convertRow(long row, Table.RawRow raw) {
+      rowText.clear();
+      rowNumbers.clear();
+      rowColumns.clear();
+      List<String> rowCells = raw.cells();
+      for (FieldPlan fp : fieldPlans) {
+        FieldSpec f = fp.spec();
+        String text;
+        if (f.constant() != null) {
+          text = f.constant();
+        } else if (fp.column() < 0) {
+          text = null;
+        } else {
+          text = fp.column() < rowCells.size() ? rowCells.get(fp.column()) : "";
+        }
+        if (f.geoLevelFromGeoId()) {
+          String g = geoIdColumn < 0 || geoIdColumn >= rowCells.size() ? "" : CellParser.text(rowCells.get(geoIdColumn));
+          String lvl = levelOf(g);
+          if (lvl != null) {
+            rowText.put(FieldMap.GEO_LEVEL, lvl);
+            rowColumns.put(FieldMap.GEO_LEVEL, geoIdColumn < 0 ? null : header.get(geoIdColumn));
+          }
+          continue;
+        }
+        String colName = fp.columnName();
+        String v = fieldText(f, text, row, raw.line(), colName);
+        if (v == null) {
+          continue;
+        }
+        if (colName != null) {
+          rowColumns.put(fp.field(), colName);
+        }
+        if (fp.numeric()) {
+          CellParser.Cell c = fp.field() == FieldMap.MOE ? cells.moe(v, colName) : cells.value(v, colName);
+          if (c.number() != null && f.scale() != null) {
+            c = new CellParser.Cell(c.raw(), c.number() * f.scale(), c.status(), c.note(), c.marker());
+          }
+          rowNumbers.put(fp.field(), c);
+        } else if (!v.isEmpty()) {
+          rowText.put(fp.field(), v);
+        }
+      }
+      if (!spec.wide()) {
+        if (hasValueField) {
+          // the row's only draft when no derived indicator reads the row's fields afterwards: it
+          // can fill the row's scratch maps instead of copies
+          Draft d;
+          if (derivedPlans.isEmpty()) {
+            rowDraftNumbers.clear();
+            d = new Draft(rowText, rowDraftNumbers, rowColumns);
+          } else {
+            d = draft();
+          }
+          for (int i = 0; i < FieldMap.SIZE; i++) {
+            CellParser.Cell c = rowNumbers.get(i);
+            if (c != null) {
+              d.number(i, c, rowColumns.get(i), row, raw.line());
+            }
+          }
+          finish(d, row, raw.line());
+        }
+      } else {
+        Draft[] drafts = new Draft[groupFields.size()];
+        for (ColumnPlan p : plans) {
+          Draft d = drafts[p.group()];
+          if (d == null) {
+            d = draft();
+            drafts[p.group()] = d;
+          }
+          String cell = p.index() < rowCells.size() ? rowCells.get(p.index()) : "";
+          if ("note".equals(p.measure())) {
+            String t = CellParser.text(cell);
+            if (!t.isEmpty()) {
+              d.notes.add(t);
+            }
+            continue;
+          }
+          CellParser.Cell c = "moe".equals(p.measure()) ? cells.moe(cell, p.name()) : cells.value(cell, p.name());
+          d.number(p.measureField(), c, p.name(), row, raw.line());
+        }
+        for (int g = 0; g < drafts.length; g++) {
+          Draft d = drafts[g];
+          if (d == null) {
+            continue;
+          }
+          Map<String, String> key = groupFields.get(g);
+          d.text.putAll(key);
+          key.keySet().forEach(k -> d.columns.putIfAbsent(k, d.valueColumn));
+          for (int i = 0; i < FieldMap.SIZE; i++) {
+            CellParser.Cell c = rowNumbers.get(i);
+            if (c != null && !d.numbers.containsKey(i)) {
+              d.number(i, c, rowColumns.get(i), row, raw.line());
+            }
+          }
+          if (!d.anyMeasure) {
+            continue;
+          }
+          finish(d, row, raw.line());
+        }
+      }
+      for (DerivedPlan p : derivedPlans) {
+        derive(p, raw, row);
+      }
+    }
+
+    private String fieldText(FieldSpec f, String rawText, long row, long line, String column) {
+      String t = CellParser.text(rawText);
+      if (f.pattern() != null && !t.isEmpty()) {
+        Matcher m = f.pattern().matcher(t);
+        if (!m.find()) {
+          problem(Severity.ERROR, "PATTERN_MISMATCH", "the cell does not match the pattern of the field '" + f.field()
+              + "' (" + f.pattern().pattern() + ", mapping " + spec.origin() + " at " + f.pointer() + ")",
+              new SourceLocation(inputName, row, line, column, null), t);
+          return null;
+        }
+        Set<String> groups = MappingBuilder.groups(f.pattern());
+        if (f.template() != null) {
+          Map<String, String> g = new HashMap<>();
+          groups.forEach(n -> g.put(n, m.group(n)));
+          t = fill(f.template(), g);
+        } else if (groups.contains("value")) {
+          t = m.group("value") == null ? "" : m.group("value");
+        } else {
+          t = m.group();
+        }
+      }
+      if (f.map() != null) {
+        String mapped = f.map().apply(t);
+        t = mapped == null ? "" : mapped;
+      }
+      return t;
+    }
+
+    // -------------------------------------------------------------- derived
+
+    private void derive(DerivedPlan p, Table.RawRow raw, long row) {
+      Draft d = draft();
+      d.derived = true;
+      d.text.putAll(p.spec().set());
+      d.text.putAll(p.fields());
+      d.text.put(FieldMap.INDICATOR, p.spec().indicator());
+      d.anyMeasure = true;
+      List<String> notes = new ArrayList<>();
+      Eval e = eval(p.spec().value(), p, raw, row, notes);
+      String firstColumn = header.get(p.columns().values().iterator().next()[0]);
+      d.valueColumn = firstColumn;
+      d.columns.put(FieldMap.VALUE, firstColumn);
+      if (e.failStatus() != null) {
+        d.markerStatus = e.failStatus();
+        d.notes.addAll(e.notes());
+      } else {
+        Estimate est = e.estimate();
+        if (p.spec().scale() != null) {
+          est = CensusMoe.scale(est, p.spec().scale());
+        }
+        double value = round(est.value(), p.spec().decimals());
+        d.numbers.put(FieldMap.VALUE, value);
+        if (e.moeKnown()) {
+          d.numbers.put(FieldMap.MOE, round(est.moe(), p.spec().decimals()));
+        }
+        d.notes.addAll(e.notes());
+        if (p.spec().reportFraction() && p.spec().value() instanceof OperationOperand op && op.args().size() == 2) {
+          Eval num = eval(op.args().get(0), p, raw, row, new ArrayList<>());
+          Eval den = eval(op.args().get(1), p, raw, row, new ArrayList<>());
+          if (num.failStatus() == null && den.failStatus() == null) {
+            d.numbers.put(FieldMap.NUMERATOR, num.estimate().value());
+            d.numbers.put(FieldMap.DENOMINATOR, den.estimate().value());
+          }
+        }
+      }
+      finish(d, row, raw.line());
+    }
+
+    private Eval eval(Operand o, DerivedPlan p, Table.RawRow raw, long row, List<String> notes) {
+      if (o instanceof ConstantOperand c) {
+        return new Eval(Estimate.of(c.value(), 0), true, null, notes);
+      }
+      if (o instanceof ColumnOperand c) {
+        String base = c.base().replace("{each}", p.key());
+        int[] cols = p.columns().get(base);
+        String estName = header.get(cols[0]);
+        String estText = cols[0] < raw.cells().size() ? raw.cells().get(cols[0]) : "";
+        CellParser.Cell ec = cells.value(estText, estName);
+        if (ec.number() == null || ec.status() != null && ec.status().equals("suppressed")) {
+          if (ec.notANumber()) {
+            problem(Severity.ERROR, "NOT_A_NUMBER", "the estimate is not a number and not a known marker",
+                new SourceLocation(inputName, row, raw.line(), estName, null), ec.raw());
+          }
+          String status = ec.status() == null ? "not-available" : ec.status();
+          if ("ok".equals(status) || "unreliable".equals(status)) {
+            status = "not-available";
+          }
+          notes.add("input " + estName + " is " + (ec.blank() ? "empty" : "'" + ec.raw() + "'"));
+          return new Eval(null, false, status, notes);
+        }
+        if (cols[1] == -2) {
+          return new Eval(Estimate.of(ec.number(), 0), true, null, notes);
+        }
+        if (cols[1] == -1) {
+          notes.add("no margin-of-error column for " + estName);
+          return new Eval(Estimate.of(ec.number(), 0), false, null, notes);
+        }
+        String moeName = header.get(cols[1]);
+        CellParser.Cell mc = cells.moe(cols[1] < raw.cells().size() ? raw.cells().get(cols[1]) : "", moeName);
+        if (mc.number() == null || mc.number() < 0) {
+          notes.add("margin of error not computable: " + moeName + " is " + (mc.blank() ? "empty" : "'" + mc.raw() + "'"));
+          return new Eval(Estimate.of(ec.number(), 0), false, null, notes);
+        }
+        return new Eval(Estimate.of(ec.number(), mc.number()), true, null, notes);
+      }
+      OperationOperand op = (OperationOperand) o;
+      List<Eval> args = new ArrayList<>();
+      for (Operand a : op.args()) {
+        Eval e = eval(a, p, raw, row, notes);
+        if (e.failStatus() != null) {
+          return e;
+        }
+        args.add(e);
+      }
+      boolean moeKnown = args.stream().allMatch(Eval::moeKnown);
+      List<Estimate> ests = args.stream().map(Eval::estimate).toList();
+      Estimate out;
+      switch (op.op()) {
+        case "sum" -> out = CensusMoe.sum(ests);
+        case "difference" -> out = CensusMoe.difference(ests.get(0), ests.get(1));
+        case "product" -> out = CensusMoe.product(ests.get(0), ests.get(1));
+        default -> {
+          if (ests.get(1).value() == 0) {
+            notes.add("the denominator is 0");
+            return new Eval(null, false, "not-applicable", notes);
+          }
+          if ("proportion".equals(op.op())) {
+            if (CensusMoe.proportionNeedsRatioFormula(ests.get(0), ests.get(1))) {
+              notes.add("MOE by the ratio formula (the proportion formula's radicand is negative)");
+            }
+            out = CensusMoe.proportion(ests.get(0), ests.get(1));
+          } else {
+            out = CensusMoe.ratio(ests.get(0), ests.get(1));
+          }
+        }
+      }
+      return new Eval(out, moeKnown, null, notes);
+    }
+
+    // -------------------------------------------------------------- finishing an observation
+
+    private void finish(Draft d, long row, long line) {
+      for (int i = 0; i < FieldMap.SIZE; i++) {
+        String c = constants.get(i);
+        if (c != null) {
+          d.text.putIfAbsent(i, c);
+        }
+      }
+      SourceLocation at = new SourceLocation(inputName, row, line, d.valueColumn, null);
+      // indicator
+      String indText = d.text.get(FieldMap.INDICATOR);
+      IndicatorSpec ind = null;
+      if (indText != null) {
+        ind = d.derived ? spec.indicators().get(indText) : resolveIndicator(indText, "id-or-code");
+        if (ind == null) {
+          String column = d.columns.getOrDefault(FieldMap.INDICATOR, "indicator");
+          problem(Severity.ERROR, "UNKNOWN_INDICATOR_CODE", unknownIndicatorMessage(indText, column), at.field(column),
+              indText);
+          return;
+        }
+        d.text.put(FieldMap.INDICATOR, ind.id());
+      }
+      // geography
+      if (!geography(d, at)) {
+        return;
+      }
+      // period
+      String period = d.text.get(FieldMap.PERIOD);
+      if (ind != null && period != null && "acs5".equals(ind.periodType()) && period.length() == 4 && digits(period)) {
+        d.text.put(FieldMap.PERIOD, acs5Periods.computeIfAbsent(period, y -> (Integer.parseInt(y) - 4) + "/" + y));
+      }
+      // required fields
+      for (int f : REQUIRED) {
+        if (d.text.get(f) == null || d.text.get(f).isEmpty()) {
+          problem(Severity.ERROR, "MISSING_FIELD", "the observation has no " + Observation.FIELDS.get(f)
+              + hint(Observation.FIELDS.get(f)), at, null);
+          return;
+        }
+      }
+      // unit change
+      if (ind != null && ind.sourceUnit() != null && !d.derived && !ind.sourceUnit().equals(ind.unit())) {
+        Double from = StandardLists.scale(ind.sourceUnit());
+        Double to = StandardLists.scale(ind.unit());
+        if (from != null && to != null) {
+          double factor = to / from;
+          for (int f : RESCALED) {
+            Double v = d.numbers.get(f);
+            if (v != null) {
+              d.numbers.put(f, new BigDecimal(Double.toString(v)).multiply(new BigDecimal(Double.toString(factor)))
+                  .stripTrailingZeros().doubleValue());
+            }
+          }
+        }
+      }
+      String status = d.text.get(FieldMap.STATUS);
+      if (status == null) {
+        if (d.markerStatus != null && !"ok".equals(d.markerStatus)) {
+          status = d.markerStatus;
+        } else if (d.numbers.get(FieldMap.VALUE) == null && !d.unparsed.containsKey("value")) {
+          status = "not-available";
+          if (d.valueBlank) {
+            d.notes.add("empty in the source");
+          }
+        }
+      }
+      if ("suppressed".equals(status) || "not-available".equals(status) || "not-applicable".equals(status)) {
+        d.numbers.put(FieldMap.VALUE, null);
+      }
+      String note = d.text.get(FieldMap.NOTE);
+      String joined;
+      if (d.notes.isEmpty()) {
+        joined = note;
+      } else {
+        List<String> notes = new ArrayList<>();
+        if (note != null) {
+          notes.add(note);
+        }
+        notes.addAll(d.notes);
+        joined = String.join("; ", new java.util.LinkedHashSet<>(notes));
+      }
+      FieldMap<String> t = d.text;
+      FieldMap<Double> n = d.numbers;
+      observations.add(new Observation(t.get(FieldMap.INDICATOR), t.get(FieldMap.GEO_LEVEL), t.get(FieldMap.GEO_ID),
+          t.get(FieldMap.GEO_NAME), t.get(FieldMap.PERIOD), t.get(FieldMap.RACE_ETHNICITY), t.get(FieldMap.SEX),
+          t.get(FieldMap.AGE), t.get(FieldMap.INCOME), t.get(FieldMap.DISABILITY), t.get(FieldMap.NATIVITY),
+          n.get(FieldMap.VALUE), n.get(FieldMap.MOE), n.get(FieldMap.LOWER), n.get(FieldMap.UPPER),
+          n.get(FieldMap.NUMERATOR), n.get(FieldMap.DENOMINATOR), status, joined, d.unparsed, Map.of(), at));
+      fieldColumns.add(columnMap(d.columns));
+      if (ind != null && ind.id() != lastUsedIndicator) {
+        usedIndicators.add(ind.id());
+        lastUsedIndicator = ind.id();
+      }
+    }
+
+    /** The field-to-column map of a row; most rows share theirs, so one copy of each is kept. */
+    private Map<String, String> columnMap(FieldMap<String> columns) {
+      if (lastColumns != null && columns.sameAs(lastColumns)) {
+        return lastColumnMap;
+      }
+      List<Object> key = columns.key();
+      Map<String, String> cols = columnMaps.computeIfAbsent(key, k -> {
+        Map<String, String> m = new TreeMap<>();
+        columns.forEach(m::put);
+        return Map.copyOf(m);
+      });
+      lastColumns = key.toArray();
+      lastColumnMap = cols;
+      return cols;
+    }
+
+    private boolean geography(Draft d, SourceLocation at) {
+      String level = d.text.get(FieldMap.GEO_LEVEL);
+      if (level == null) {
+        level = spec.geography().level();
+      }
+      String geoId = d.text.get(FieldMap.GEO_ID);
+      if (geoId != null && geoId.indexOf("US") > 0) {
+        Matcher m = GEO_ID.matcher(geoId);
+        if (m.matches()) {
+          geoId = m.group(2);
+          if (level == null) {
+            level = SUMMARY_LEVELS.get(m.group(1));
+          }
+        }
+      }
+      if ("custom".equals(level) && areas != null && geoId != null) {
+        CustomAreas.Area a = areas.resolve(geoId);
+        if (a == null) {
+          if (!unknownNames.add(geoId)) {
+            return false;
+          }
+          String column = d.columns.getOrDefault(FieldMap.GEO_ID, "geoId");
+          problem(Severity.ERROR, UNKNOWN_GEOGRAPHY_NAME, "the area '" + geoId + "' is not in the crosswalk and has "
+              + "no alias; add \"geography\": {\"custom\": {\"aliases\": {\"" + geoId + "\": \"<name in the "
+              + "crosswalk>\"}}} to the mapping (known names include " + areas.someNames() + ")",
+              new SourceLocation(at.file(), at.row(), at.line(), column, null), geoId);
+          return false;
+        }
+        geoId = a.id();
+        d.text.put(FieldMap.GEO_NAME, a.name());
+        geographies.computeIfAbsent(a.id(), k -> new Geography(a.id(), a.name(),
+            spec.geography().custom().parentGeoId(), a.tracts(),
+            SourceLocation.ofFile(spec.origin())));
+      } else if (geoId != null && level != null && spec.geography().pad() && digits(geoId)) {
+        int len = geoIdLength(level);
+        if (len > 0 && geoId.length() < len) {
+          geoId = "0".repeat(len - geoId.length()) + geoId;
+        }
+      }
+      if (level != null) {
+        d.text.put(FieldMap.GEO_LEVEL, level);
+      }
+      if (geoId != null) {
+        d.text.put(FieldMap.GEO_ID, geoId);
+      }
+      return true;
+    }
+  }
+
+  /** The fields every observation needs. */
+  private static final int[] REQUIRED = {FieldMap.INDICATOR, FieldMap.GEO_LEVEL, FieldMap.GEO_ID, FieldMap.PERIOD};
+  /** The fields a unit change rescales. */
+  private static final int[] RESCALED = {FieldMap.VALUE, FieldMap.MOE, FieldMap.LOWER, FieldMap.UPPER};
+  private static final String UNKNOWN_GEOGRAPHY_NAME = "UNKNOWN_GEOGRAPHY_NAME";
+
+  /** The GEOID length of a level (looked up once per level). */
+  private int geoIdLength(String level) {
+    return geoIdLengths.computeIfAbsent(level, StandardLists::geoIdLength);
+  }
 
   /** The result of evaluating an operand in one row. */
   private record Eval(Estimate estimate, boolean moeKnown, String failStatus, List<String> notes) {
   }
 
-  private void derive(DerivedPlan p, FieldMap<String> rowText, FieldMap<String> rowColumns, Table.RawRow raw,
-      long row) {
-    Draft d = new Draft();
-    d.derived = true;
-    d.text.putAll(rowText);
-    d.columns.putAll(rowColumns);
-    d.text.putAll(p.spec().set());
-    d.text.putAll(p.fields());
-    d.text.put("indicator", p.spec().indicator());
-    d.anyMeasure = true;
-    List<String> notes = new ArrayList<>();
-    Eval e = eval(p.spec().value(), p, raw, row, notes);
-    String firstColumn = header.get(p.columns().values().iterator().next()[0]);
-    d.valueColumn = firstColumn;
-    d.columns.put("value", firstColumn);
-    if (e.failStatus() != null) {
-      d.markerStatus = e.failStatus();
-      d.notes.addAll(e.notes());
-    } else {
-      Estimate est = e.estimate();
-      if (p.spec().scale() != null) {
-        est = CensusMoe.scale(est, p.spec().scale());
-      }
-      double value = round(est.value(), p.spec().decimals());
-      d.numbers.put("value", value);
-      if (e.moeKnown()) {
-        d.numbers.put("moe", round(est.moe(), p.spec().decimals()));
-      }
-      d.notes.addAll(e.notes());
-      if (p.spec().reportFraction() && p.spec().value() instanceof OperationOperand op && op.args().size() == 2) {
-        Eval num = eval(op.args().get(0), p, raw, row, new ArrayList<>());
-        Eval den = eval(op.args().get(1), p, raw, row, new ArrayList<>());
-        if (num.failStatus() == null && den.failStatus() == null) {
-          d.numbers.put("numerator", num.estimate().value());
-          d.numbers.put("denominator", den.estimate().value());
-        }
-      }
+  private static String worse(String a, String b) {
+    if (a == null) {
+      return b;
     }
-    finish(d, row, raw.line());
+    List<String> order = List.of("ok", "unreliable", "not-applicable", "not-available", "suppressed");
+    return order.indexOf(b) > order.indexOf(a) ? b : a;
   }
 
   private static double round(double v, Integer decimals) {
@@ -756,176 +1211,6 @@ public final class ConversionEngine {
       return v;
     }
     return new BigDecimal(Double.toString(v)).setScale(decimals, RoundingMode.HALF_EVEN).doubleValue();
-  }
-
-  private Eval eval(Operand o, DerivedPlan p, Table.RawRow raw, long row, List<String> notes) {
-    if (o instanceof ConstantOperand c) {
-      return new Eval(Estimate.of(c.value(), 0), true, null, notes);
-    }
-    if (o instanceof ColumnOperand c) {
-      String base = c.base().replace("{each}", p.key());
-      int[] cols = p.columns().get(base);
-      String estName = header.get(cols[0]);
-      String estText = cols[0] < raw.cells().size() ? raw.cells().get(cols[0]) : "";
-      CellParser.Cell ec = cells.value(estText, estName);
-      if (ec.number() == null || ec.status() != null && ec.status().equals("suppressed")) {
-        if (ec.notANumber()) {
-          problem(Severity.ERROR, "NOT_A_NUMBER", "the estimate is not a number and not a known marker",
-              new SourceLocation(inputName, row, raw.line(), estName, null), ec.raw());
-        }
-        String status = ec.status() == null ? "not-available" : ec.status();
-        if ("ok".equals(status) || "unreliable".equals(status)) {
-          status = "not-available";
-        }
-        notes.add("input " + estName + " is " + (ec.blank() ? "empty" : "'" + ec.raw() + "'"));
-        return new Eval(null, false, status, notes);
-      }
-      if (cols[1] == -2) {
-        return new Eval(Estimate.of(ec.number(), 0), true, null, notes);
-      }
-      if (cols[1] == -1) {
-        notes.add("no margin-of-error column for " + estName);
-        return new Eval(Estimate.of(ec.number(), 0), false, null, notes);
-      }
-      String moeName = header.get(cols[1]);
-      CellParser.Cell mc = cells.moe(cols[1] < raw.cells().size() ? raw.cells().get(cols[1]) : "", moeName);
-      if (mc.number() == null || mc.number() < 0) {
-        notes.add("margin of error not computable: " + moeName + " is " + (mc.blank() ? "empty" : "'" + mc.raw() + "'"));
-        return new Eval(Estimate.of(ec.number(), 0), false, null, notes);
-      }
-      return new Eval(Estimate.of(ec.number(), mc.number()), true, null, notes);
-    }
-    OperationOperand op = (OperationOperand) o;
-    List<Eval> args = new ArrayList<>();
-    for (Operand a : op.args()) {
-      Eval e = eval(a, p, raw, row, notes);
-      if (e.failStatus() != null) {
-        return e;
-      }
-      args.add(e);
-    }
-    boolean moeKnown = args.stream().allMatch(Eval::moeKnown);
-    List<Estimate> ests = args.stream().map(Eval::estimate).toList();
-    Estimate out;
-    switch (op.op()) {
-      case "sum" -> out = CensusMoe.sum(ests);
-      case "difference" -> out = CensusMoe.difference(ests.get(0), ests.get(1));
-      case "product" -> out = CensusMoe.product(ests.get(0), ests.get(1));
-      default -> {
-        if (ests.get(1).value() == 0) {
-          notes.add("the denominator is 0");
-          return new Eval(null, false, "not-applicable", notes);
-        }
-        if ("proportion".equals(op.op())) {
-          if (CensusMoe.proportionNeedsRatioFormula(ests.get(0), ests.get(1))) {
-            notes.add("MOE by the ratio formula (the proportion formula's radicand is negative)");
-          }
-          out = CensusMoe.proportion(ests.get(0), ests.get(1));
-        } else {
-          out = CensusMoe.ratio(ests.get(0), ests.get(1));
-        }
-      }
-    }
-    return new Eval(out, moeKnown, null, notes);
-  }
-
-  // ---------------------------------------------------------------- finishing an observation
-
-  private void finish(Draft d, long row, long line) {
-    spec.constants().forEach(d.text::putIfAbsent);
-    SourceLocation at = new SourceLocation(inputName, row, line, d.valueColumn, null);
-    // indicator
-    String indText = d.text.get("indicator");
-    IndicatorSpec ind = null;
-    if (indText != null) {
-      ind = d.derived ? spec.indicators().get(indText) : resolveIndicator(indText, "id-or-code");
-      if (ind == null) {
-        problem(Severity.ERROR, "UNKNOWN_INDICATOR_CODE", unknownIndicatorMessage(indText,
-            d.columns.getOrDefault("indicator", "indicator")), at.field(d.columns.getOrDefault("indicator", "indicator")),
-            indText);
-        return;
-      }
-      d.text.put("indicator", ind.id());
-    }
-    // geography
-    if (!geography(d, at)) {
-      return;
-    }
-    // period
-    String period = d.text.get("period");
-    if (ind != null && period != null && period.length() == 4 && digits(period)) {
-      if ("acs5".equals(ind.periodType())) {
-        int y = Integer.parseInt(period);
-        d.text.put("period", (y - 4) + "/" + y);
-      }
-    }
-    // required fields
-    for (String f : List.of("indicator", "geoLevel", "geoId", "period")) {
-      if (d.text.get(f) == null || d.text.get(f).isEmpty()) {
-        problem(Severity.ERROR, "MISSING_FIELD", "the observation has no " + f + hint(f), at, null);
-        return;
-      }
-    }
-    // unit change
-    if (ind != null && ind.sourceUnit() != null && !d.derived && !ind.sourceUnit().equals(ind.unit())) {
-      Double from = StandardLists.scale(ind.sourceUnit());
-      Double to = StandardLists.scale(ind.unit());
-      if (from != null && to != null) {
-        double factor = to / from;
-        for (String f : List.of("value", "moe", "lower", "upper")) {
-          Double v = d.numbers.get(f);
-          if (v != null) {
-            d.numbers.put(f, new BigDecimal(Double.toString(v)).multiply(new BigDecimal(Double.toString(factor)))
-                .stripTrailingZeros().doubleValue());
-          }
-        }
-      }
-    }
-    String status = d.text.get("status");
-    if (status == null) {
-      if (d.markerStatus != null && !"ok".equals(d.markerStatus)) {
-        status = d.markerStatus;
-      } else if (d.numbers.get("value") == null && !d.unparsed.containsKey("value")) {
-        status = "not-available";
-        if (d.valueBlank) {
-          d.notes.add("empty in the source");
-        }
-      }
-    }
-    if ("suppressed".equals(status) || "not-available".equals(status) || "not-applicable".equals(status)) {
-      d.numbers.put("value", null);
-    }
-    String note = d.text.get("note");
-    String joined;
-    if (d.notes.isEmpty()) {
-      joined = note;
-    } else {
-      List<String> notes = new ArrayList<>();
-      if (note != null) {
-        notes.add(note);
-      }
-      notes.addAll(d.notes);
-      joined = String.join("; ", new java.util.LinkedHashSet<>(notes));
-    }
-    FieldMap<String> t = d.text;
-    FieldMap<Double> n = d.numbers;
-    observations.add(new Observation(t.get("indicator"), t.get("geoLevel"), t.get("geoId"), t.get("geoName"),
-        t.get("period"), t.get("raceEthnicity"), t.get("sex"), t.get("age"), t.get("income"), t.get("disability"),
-        t.get("nativity"), n.get("value"), n.get("moe"), n.get("lower"), n.get("upper"), n.get("numerator"),
-        n.get("denominator"), status, joined, d.unparsed, Map.of(), at));
-    // most rows share their field-to-column maps: keep one copy of each
-    List<Object> key = d.columns.key();
-    Map<String, String> cols = columnMaps.get(key);
-    if (cols == null) {
-      Map<String, String> m = new TreeMap<>();
-      d.columns.forEach(m::put);
-      cols = Map.copyOf(m);
-      columnMaps.put(key, cols);
-    }
-    fieldColumns.add(cols);
-    if (ind != null) {
-      usedIndicators.add(ind.id());
-    }
   }
 
   private static String hint(String field) {
@@ -936,54 +1221,6 @@ public final class ConversionEngine {
       case "geoId" -> ": map a column to geoId in \"fields\"";
       default -> ": map it in \"fields\" or set it in \"constants\"";
     };
-  }
-
-  private boolean geography(Draft d, SourceLocation at) {
-    String level = d.text.get("geoLevel");
-    if (level == null) {
-      level = spec.geography().level();
-    }
-    String geoId = d.text.get("geoId");
-    if (geoId != null && geoId.indexOf("US") > 0) {
-      Matcher m = GEO_ID.matcher(geoId);
-      if (m.matches()) {
-        geoId = m.group(2);
-        if (level == null) {
-          level = SUMMARY_LEVELS.get(m.group(1));
-        }
-      }
-    }
-    if ("custom".equals(level) && areas != null && geoId != null) {
-      CustomAreas.Area a = areas.resolve(geoId);
-      if (a == null) {
-        if (!unknownNames.add(geoId)) {
-          return false;
-        }
-        String column = d.columns.getOrDefault("geoId", "geoId");
-        problem(Severity.ERROR, "UNKNOWN_GEOGRAPHY_NAME", "the area '" + geoId + "' is not in the crosswalk and has no "
-            + "alias; add \"geography\": {\"custom\": {\"aliases\": {\"" + geoId + "\": \"<name in the crosswalk>\"}}} "
-            + "to the mapping (known names include " + areas.someNames() + ")",
-            new SourceLocation(at.file(), at.row(), at.line(), column, null), geoId);
-        return false;
-      }
-      geoId = a.id();
-      d.text.put("geoName", a.name());
-      geographies.computeIfAbsent(a.id(), k -> new Geography(a.id(), a.name(),
-          spec.geography().custom().parentGeoId(), a.tracts(),
-          SourceLocation.ofFile(spec.origin())));
-    } else if (geoId != null && level != null && spec.geography().pad() && digits(geoId)) {
-      int len = StandardLists.geoIdLength(level);
-      if (len > 0 && geoId.length() < len) {
-        geoId = "0".repeat(len - geoId.length()) + geoId;
-      }
-    }
-    if (level != null) {
-      d.text.put("geoLevel", level);
-    }
-    if (geoId != null) {
-      d.text.put("geoId", geoId);
-    }
-    return true;
   }
 
   private static boolean digits(String s) {
@@ -1016,9 +1253,14 @@ public final class ConversionEngine {
   }
 
   private void problem(Severity s, String code, String message, SourceLocation at, String value) {
-    int n = problemCounts.merge(code, 1, Integer::sum);
+    add(new ConversionProblem(s, code, message, at, value));
+  }
+
+  private void add(ConversionProblem p) {
+    int n = problemCounts.merge(p.code(), 1, Integer::sum);
     if (n <= MAX_EXAMPLES_PER_CODE) {
-      problems.add(new ConversionProblem(s, code, message, at, value));
+      problems.add(p);
+      keptCounts.merge(p.code(), 1, Integer::sum);
     }
   }
 

@@ -79,12 +79,18 @@ public final class Dashboard {
     for (Indicator i : indicators) {
       latest.put(i.id(), new Slice());
     }
+    String lastPeriod = null;
+    int lastEnd = 0;
     for (Observation o : observations) {
       Slice s = latest.get(o.indicator());
       if (s == null || o.period() == null) {
         continue;
       }
-      int end = endYear(o.period());
+      if (!o.period().equals(lastPeriod)) {
+        lastPeriod = o.period();
+        lastEnd = endYear(lastPeriod);
+      }
+      int end = lastEnd;
       if (end > s.endYear || (end == s.endYear && o.period().compareTo(s.period) > 0)) {
         s.endYear = end;
         s.period = o.period();
@@ -190,9 +196,17 @@ public final class Dashboard {
     double conf = ind.effectiveConfidenceLevel();
     // by group: the geography with the most race/ethnicity groups in the latest period
     Map<String, List<Observation>> byGeo = new LinkedHashMap<>();
+    List<Observation> current = null;
+    Observation previous = null;
     for (Observation o : s.rows) {
       if (onlyRaceVaries(o)) {
-        byGeo.computeIfAbsent(o.geoLevel() + "|" + o.geoId(), k -> new ArrayList<>()).add(o);
+        // rows of one geography are side by side in canonical order: look the list up once per run
+        if (current == null || !Objects.equals(o.geoId(), previous.geoId())
+            || !Objects.equals(o.geoLevel(), previous.geoLevel())) {
+          current = byGeo.computeIfAbsent(o.geoLevel() + "|" + o.geoId(), k -> new ArrayList<>());
+        }
+        current.add(o);
+        previous = o;
       }
     }
     String jurisdiction = jurisdictionKey();
@@ -201,7 +215,12 @@ public final class Dashboard {
     // the geography with the most groups that have a value (the jurisdiction on a tie), so the
     // chart shows as many groups as the feed can
     for (Map.Entry<String, List<Observation>> e : byGeo.entrySet()) {
-      long n = e.getValue().stream().filter(o -> o.raceEthnicity() != null && o.value() != null).count();
+      long n = 0;
+      for (Observation o : e.getValue()) {
+        if (o.raceEthnicity() != null && o.value() != null) {
+          n++;
+        }
+      }
       if (n > best || (n == best && n > 1 && e.getKey().equals(jurisdiction))) {
         best = (int) n;
         groups = e.getValue();

@@ -121,7 +121,20 @@ public final class FeedFiles {
    * @throws IOException if writing fails
    */
   public WrittenFile observationsCsv(String path, List<Observation> observations) throws IOException {
-    List<String> extra = extraColumns(observations);
+    return observationsCsv(path, observations, extraColumns(observations));
+  }
+
+  /**
+   * Writes observations as CSV with the given extra columns after the standard ones.
+   *
+   * @param path         the path
+   * @param observations the rows, in order
+   * @param extra        the extra columns ({@link #extraColumns(List)})
+   * @return the file
+   * @throws IOException if writing fails
+   */
+  public WrittenFile observationsCsv(String path, List<Observation> observations, List<String> extra)
+      throws IOException {
     return write(path, out -> {
       try (ObservationWriter w = ObservationWriter.csv(out, extra)) {
         for (Observation o : observations) {
@@ -129,66 +142,6 @@ public final class FeedFiles {
         }
         return w.rowsWritten();
       }
-    });
-  }
-
-  /**
-   * Writes observations as CSV, encoding blocks of rows in parallel on an executor (each block
-   * by its own {@link ObservationWriter}, whose header line is dropped after the first block) and
-   * writing them in order: the same bytes as one writer would write, sooner.
-   *
-   * @param path         the path
-   * @param observations the rows, in order
-   * @param executor     where blocks are encoded
-   * @return the file
-   * @throws IOException if writing fails
-   */
-  public WrittenFile observationsCsv(String path, List<Observation> observations,
-      java.util.concurrent.ExecutorService executor) throws IOException {
-    List<String> extra = extraColumns(observations);
-    int block = 50_000;
-    if (observations.size() <= block) {
-      return observationsCsv(path, observations);
-    }
-    List<java.util.concurrent.Future<byte[]>> parts = new ArrayList<>();
-    for (int from = 0; from < observations.size(); from += block) {
-      List<Observation> slice = observations.subList(from, Math.min(observations.size(), from + block));
-      boolean first = from == 0;
-      parts.add(executor.submit(() -> {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(slice.size() * 96);
-        try (ObservationWriter w = ObservationWriter.csv(bytes, extra)) {
-          for (Observation o : slice) {
-            w.write(o);
-          }
-        }
-        byte[] b = bytes.toByteArray();
-        if (first) {
-          return b;
-        }
-        int nl = 0;
-        while (b[nl] != '\n') {
-          nl++;
-        }
-        return java.util.Arrays.copyOfRange(b, nl + 1, b.length);
-      }));
-    }
-    return write(path, out -> {
-      try {
-        for (java.util.concurrent.Future<byte[]> f : parts) {
-          out.write(f.get());
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("writing " + path + " was interrupted", e);
-      } catch (java.util.concurrent.ExecutionException e) {
-        if (e.getCause() instanceof IOException io) {
-          throw io;
-        }
-        throw new IOException("could not encode " + path + ": " + e.getCause(), e.getCause());
-      } finally {
-        parts.forEach(f -> f.cancel(true));
-      }
-      return observations.size();
     });
   }
 
@@ -220,6 +173,9 @@ public final class FeedFiles {
   public static List<String> extraColumns(List<Observation> observations) {
     Set<String> names = new TreeSet<>();
     for (Observation o : observations) {
+      if (o.extra().isEmpty()) {
+        continue;
+      }
       for (String k : o.extra().keySet()) {
         if (k.startsWith("x-")) {
           names.add(k);

@@ -13,6 +13,9 @@ import org.civicequity.core.Observation;
  */
 final class FieldMap<V> {
   static {
+    if (Observation.FIELDS.size() != FieldMap.SIZE) {
+      throw new IllegalStateException("FieldMap is out of date with Observation.FIELDS");
+    }
     for (int i = 0; i < Observation.FIELDS.size(); i++) {
       if (index(Observation.FIELDS.get(i)) != i) {
         throw new IllegalStateException("FieldMap is out of date with Observation.FIELDS");
@@ -20,7 +23,29 @@ final class FieldMap<V> {
     }
   }
 
-  private final Object[] values = new Object[Observation.FIELDS.size()];
+  /** The number of fields. */
+  static final int SIZE = 19;
+  static final int INDICATOR = 0;
+  static final int GEO_LEVEL = 1;
+  static final int GEO_ID = 2;
+  static final int GEO_NAME = 3;
+  static final int PERIOD = 4;
+  static final int RACE_ETHNICITY = 5;
+  static final int SEX = 6;
+  static final int AGE = 7;
+  static final int INCOME = 8;
+  static final int DISABILITY = 9;
+  static final int NATIVITY = 10;
+  static final int VALUE = 11;
+  static final int MOE = 12;
+  static final int LOWER = 13;
+  static final int UPPER = 14;
+  static final int NUMERATOR = 15;
+  static final int DENOMINATOR = 16;
+  static final int STATUS = 17;
+  static final int NOTE = 18;
+
+  private final Object[] values = new Object[SIZE];
 
   static int index(String field) {
     // a switch is cheaper than a map look-up on this path (several calls per converted row);
@@ -64,12 +89,46 @@ final class FieldMap<V> {
     return v == null ? dflt : v;
   }
 
+  V getOrDefault(int field, V dflt) {
+    V v = get(field);
+    return v == null ? dflt : v;
+  }
+
   boolean containsKey(String field) {
     return values[index(field)] != null;
   }
 
+  boolean containsKey(int field) {
+    return values[field] != null;
+  }
+
   void put(String field, V value) {
     values[index(field)] = value;
+  }
+
+  void put(int field, V value) {
+    values[field] = value;
+  }
+
+  void putIfAbsent(int field, V value) {
+    if (values[field] == null) {
+      values[field] = value;
+    }
+  }
+
+  /** Removes every value. */
+  void clear() {
+    java.util.Arrays.fill(values, null);
+  }
+
+  /**
+   * Whether this map holds the values of an earlier {@link #key()} (as an array).
+   *
+   * @param other the values
+   * @return true when equal
+   */
+  boolean sameAs(Object[] other) {
+    return java.util.Arrays.equals(values, other);
   }
 
   void putIfAbsent(String field, V value) {

@@ -146,8 +146,9 @@ public final class MappingModel {
       if (text == null) {
         return hasFallback ? fallback : null;
       }
-      if (exact.containsKey(text)) {
-        return exact.get(text);
+      String v = exact.get(text);
+      if (v != null || exact.containsKey(text)) {
+        return v;
       }
       String f = text.strip().toLowerCase(java.util.Locale.ROOT);
       if (folded.containsKey(f)) {

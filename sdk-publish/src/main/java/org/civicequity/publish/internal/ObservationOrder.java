@@ -55,6 +55,10 @@ public final class ObservationOrder {
   }
 
   private static int compare(String a, String b) {
+    if (a == b) {
+      // codes, levels and periods are mostly shared instances: no need to compare their characters
+      return 0;
+    }
     if (a == null) {
       return b == null ? 0 : -1;
     }
@@ -80,7 +84,7 @@ public final class ObservationOrder {
    * @return true when they are in the same group
    */
   public static boolean sameGroup(Observation a, Observation b) {
-    return java.util.Objects.equals(a.indicator(), b.indicator()) && java.util.Objects.equals(a.geoId(), b.geoId())
+    return java.util.Objects.equals(a.geoId(), b.geoId()) && java.util.Objects.equals(a.indicator(), b.indicator())
         && java.util.Objects.equals(a.period(), b.period()) && java.util.Objects.equals(a.geoLevel(), b.geoLevel())
         && java.util.Objects.equals(a.sex(), b.sex()) && java.util.Objects.equals(a.age(), b.age())
         && java.util.Objects.equals(a.income(), b.income()) && java.util.Objects.equals(a.disability(), b.disability())

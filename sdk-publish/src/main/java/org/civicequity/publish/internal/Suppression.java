@@ -1,7 +1,6 @@
 package org.civicequity.publish.internal;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,8 @@ import org.civicequity.core.Observation;
  * are published, the suppressed count is the total minus the others; if that difference is below
  * the minimum, the smallest other published group of the partition is suppressed too. This is
  * the condition the validator's SUPPRESSION_RECOVERABLE rule checks, so a published feed passes it.
+ *
+ * <p>Not thread-safe (one instance per publish).
  */
 public final class Suppression {
   private final double minimum;
@@ -75,46 +76,47 @@ public final class Suppression {
    * @return the rows (same order) and counts of what was suppressed
    */
   public Result apply(List<Observation> in) {
-    List<Observation> out = new ArrayList<>(in.size());
+    // one pass over the groups: small cells of a group first, then its complementary cells (a
+    // group's rows are the only ones either step reads or changes)
+    List<Observation> out = new ArrayList<>(in);
     int small = 0;
-    for (Observation o : in) {
-      Double c = count(o);
-      if (!"suppressed".equals(o.status()) && c != null && c > 0 && c < minimum) {
-        out.add(suppress(o, "small-cell", "fewer than " + fmt(minimum)));
-        small++;
-      } else {
-        out.add(o);
-      }
-    }
     int comp = 0;
-    if (complementary) {
-      int start = 0;
-      while (start < out.size()) {
-        int end = start + 1;
-        while (end < out.size() && ObservationOrder.sameGroup(out.get(start), out.get(end))) {
-          end++;
-        }
-        if (end - start >= 3) {
-          List<Integer> rows = new ArrayList<>(end - start);
-          for (int i = start; i < end; i++) {
-            rows.add(i);
-          }
-          comp += complement(out, rows);
-        }
-        start = end;
+    String fewer = "fewer than " + fmt(minimum);
+    int[] members = new int[16];
+    int start = 0;
+    while (start < out.size()) {
+      int end = start + 1;
+      while (end < out.size() && ObservationOrder.sameGroup(out.get(start), out.get(end))) {
+        end++;
       }
+      for (int i = start; i < end; i++) {
+        Observation o = out.get(i);
+        Double c = count(o);
+        if (c != null && c > 0 && c < minimum && !"suppressed".equals(o.status())) {
+          out.set(i, suppress(o, "small-cell", fewer));
+          small++;
+        }
+      }
+      if (complementary && end - start >= 3) {
+        if (members.length < end - start) {
+          members = new int[end - start];
+        }
+        comp += complement(out, start, end, members);
+      }
+      start = end;
     }
     return new Result(out, small, comp);
   }
 
-  private int complement(List<Observation> out, List<Integer> rows) {
-    Integer total = null;
-    for (int i : rows) {
+  /** Complementary suppression in the rows [start, end) of one group; members is scratch space. */
+  private int complement(List<Observation> out, int start, int end, int[] members) {
+    int total = -1;
+    for (int i = start; i < end; i++) {
       if (out.get(i).raceEthnicity() == null) {
         total = i;
       }
     }
-    if (total == null) {
+    if (total < 0) {
       return 0;
     }
     Observation t = out.get(total);
@@ -124,24 +126,29 @@ public final class Suppression {
     }
     int done = 0;
     for (int p = 0; p < 2; p++) {
-      List<Integer> members = new ArrayList<>();
-      for (int i : rows) {
+      int n = 0;
+      int suppressed = -1;
+      int suppressedCount = 0;
+      for (int i = start; i < end; i++) {
         Integer part = partitionOf.get(out.get(i).raceEthnicity());
         if (part != null && part == p) {
-          members.add(i);
+          members[n++] = i;
+          if ("suppressed".equals(out.get(i).status())) {
+            suppressed = i;
+            suppressedCount++;
+          }
         }
       }
-      if (members.size() < 2) {
-        continue;
-      }
-      List<Integer> sup = members.stream().filter(i -> "suppressed".equals(out.get(i).status())).toList();
-      if (sup.size() != 1) {
+      if (n < 2 || suppressedCount != 1) {
         continue;
       }
       double known = 0;
       boolean allKnown = true;
-      for (int i : members) {
-        if (i == sup.get(0)) {
+      int smallest = -1;
+      double smallestCount = 0;
+      for (int k = 0; k < n; k++) {
+        int i = members[k];
+        if (i == suppressed) {
           continue;
         }
         Double c = count(out.get(i));
@@ -150,21 +157,35 @@ public final class Suppression {
           break;
         }
         known += c;
+        // the smallest count, the first row on a tie
+        if (smallest < 0 || Double.compare(c, smallestCount) < 0) {
+          smallest = i;
+          smallestCount = c;
+        }
       }
       if (!allKnown || totalCount - known >= minimum) {
         continue;
       }
-      members.stream().filter(i -> !i.equals(sup.get(0)))
-          .min(Comparator.comparingDouble((Integer i) -> count(out.get(i))).thenComparing(i -> i))
-          .ifPresent(i -> out.set(i, suppress(out.get(i), "complementary",
-              "so that the suppressed " + out.get(sup.get(0)).raceEthnicity() + " count cannot be recomputed")));
+      if (smallest >= 0) {
+        out.set(smallest, suppress(out.get(smallest), "complementary",
+            "so that the suppressed " + out.get(suppressed).raceEthnicity() + " count cannot be recomputed"));
+      }
       done++;
     }
     return done;
   }
 
+  private String lastIndicator;
+  private boolean lastIsCount;
+
   private Double count(Observation o) {
-    return "count".equals(unitOf.get(o.indicator())) ? o.value() : o.numerator();
+    // rows come sorted by indicator: look its unit up once per run of rows
+    String ind = o.indicator();
+    if (ind != lastIndicator) {
+      lastIndicator = ind;
+      lastIsCount = "count".equals(unitOf.get(ind));
+    }
+    return lastIsCount ? o.value() : o.numerator();
   }
 
   private static Observation suppress(Observation o, String reason, String why) {

@@ -28,7 +28,12 @@ public interface Table extends AutoCloseable {
      * @return true when blank
      */
     public boolean blank() {
-      return cells.stream().allMatch(String::isBlank);
+      for (String c : cells) {
+        if (!c.isBlank()) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /**

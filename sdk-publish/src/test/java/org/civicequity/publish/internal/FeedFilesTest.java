@@ -4,23 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.civicequity.core.Observation;
 import org.civicequity.core.SourceLocation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Encoding CSV in parallel blocks gives exactly the bytes of one writer. */
+/** The size, hash and row count of a file written in one pass are those of the file on disk. */
 class FeedFilesTest {
   @TempDir
   Path dir;
 
   @Test
-  void parallelBlocksWriteTheSameBytesAsOneWriter() throws Exception {
+  void sizesAndHashesAreThoseOfTheWrittenFiles() throws Exception {
     List<Observation> rows = new ArrayList<>();
     SourceLocation at = SourceLocation.ofFile("x");
     for (int i = 0; i < 61_234; i++) {
@@ -29,19 +29,16 @@ class FeedFilesTest {
           1.5, null, null, null, null, i % 11 == 0 ? "suppressed" : null, null, Map.of(),
           i % 13 == 0 ? Map.of("x-source", "row " + i) : Map.of(), at));
     }
-    Path a = dir.resolve("a");
-    Path b = dir.resolve("b");
-    Files.createDirectories(a);
-    Files.createDirectories(b);
-    WrittenFile one = new FeedFiles(a, PublishFaults.NONE).observationsCsv("observations.csv", rows);
-    ExecutorService pool = Executors.newFixedThreadPool(3);
-    try {
-      WrittenFile parallel = new FeedFiles(b, PublishFaults.NONE).observationsCsv("observations.csv", rows, pool);
-      assertThat(parallel).isEqualTo(one);
-    } finally {
-      pool.shutdownNow();
+    FeedFiles files = new FeedFiles(dir, PublishFaults.NONE);
+    List<String> extra = FeedFiles.extraColumns(rows);
+    assertThat(extra).containsExactly("x-source");
+    for (WrittenFile f : List.of(files.observationsCsv("observations.csv", rows, extra),
+        files.observationsNdjson("observations.ndjson", rows))) {
+      byte[] bytes = Files.readAllBytes(dir.resolve(f.path()));
+      assertThat(f.bytes()).isEqualTo(bytes.length);
+      assertThat(f.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+      assertThat(f.rows()).isEqualTo(rows.size());
     }
-    assertThat(Files.readAllBytes(b.resolve("observations.csv"))).isEqualTo(Files.readAllBytes(a.resolve("observations.csv")));
-    assertThat(one.rows()).isEqualTo(rows.size());
+    assertThat(Files.readString(dir.resolve("observations.csv")).lines().skip(1).count()).isEqualTo(rows.size());
   }
 }
