@@ -251,4 +251,32 @@ class ValidateCommandTest {
     }
     return out;
   }
+
+  @Test
+  void aBugInARuleIsExitCodeFourWithASystemErrorAndNoStackTrace() throws IOException {
+    // a rule pack on the class path (found through ServiceLoader) whose rule throws
+    Path services = temp.resolve("pack/META-INF/services/org.civicequity.validate.RulePack");
+    Files.createDirectories(services.getParent());
+    Files.writeString(services, FailingRulePack.class.getName() + "\n");
+    Thread t = Thread.currentThread();
+    ClassLoader before = t.getContextClassLoader();
+    Run r;
+    Path json = temp.resolve("report.json");
+    try (java.net.URLClassLoader loader = new java.net.URLClassLoader(
+        new java.net.URL[] {temp.resolve("pack").toUri().toURL()}, before)) {
+      t.setContextClassLoader(loader);
+      r = run("validate", MINIMAL.toString(), "--format", "json", "--output", json.toString());
+    } finally {
+      t.setContextClassLoader(before);
+    }
+    assertThat(r.exitCode()).as(r.out()).isEqualTo(ExitCode.INTERNAL);
+    assertThat(r.out() + r.err()).doesNotContain("\tat ").doesNotContain("Exception in thread");
+    assertThat(r.err()).contains("INVALID");
+    JsonNode report = MAPPER.readTree(json.toFile());
+    assertThat(report.path("systemErrors").size()).isEqualTo(1);
+    assertThat(report.path("systemErrors").get(0).path("message").asString())
+        .contains("rule X_PLANTED_BUG failed").contains("planted bug in a third-party rule");
+    // the other rules ran to the end: the minimal feed's rows were all validated
+    assertThat(report.path("summary").path("rows").asLong()).isEqualTo(30);
+  }
 }
