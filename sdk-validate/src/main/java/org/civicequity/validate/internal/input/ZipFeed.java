@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import org.civicequity.core.io.Feed;
+import org.civicequity.core.io.FeedLimits;
 import org.civicequity.validate.UnreadableInputException;
 
 /**
@@ -23,10 +25,8 @@ import org.civicequity.validate.UnreadableInputException;
  * while extracting, never taken from the archive's headers.
  */
 final class ZipFeed implements AutoCloseable {
-  static final int MAX_ENTRIES = 10_000;
-  static final long MAX_TOTAL_BYTES = 2L << 30;
-  static final long RATIO_LIMIT = 100;
-  static final long RATIO_FLOOR = 1L << 20;
+  /** The same bounds as the SDK's {@link Feed} reader, so both refuse the same archives. */
+  private static final FeedLimits LIMITS = FeedLimits.defaults();
 
   private final Path dir;
   private final Path root;
@@ -60,9 +60,9 @@ final class ZipFeed implements AutoCloseable {
       throw new UnreadableInputException(zip + ": not a valid zip archive (" + e.getMessage() + ")");
     }
     try (zf) {
-      if (zf.size() > MAX_ENTRIES) {
+      if (zf.size() > LIMITS.maxEntries()) {
         throw new UnreadableInputException(zip + ": the archive has " + zf.size()
-            + " entries; at most " + MAX_ENTRIES + " are accepted");
+            + " entries; at most " + LIMITS.maxEntries() + " are accepted");
       }
       long total = 0;
       byte[] buf = new byte[1 << 16];
@@ -92,14 +92,14 @@ final class ZipFeed implements AutoCloseable {
           while ((n = in.read(buf)) > 0) {
             written += n;
             total += n;
-            if (written > RATIO_FLOOR && written > compressed * RATIO_LIMIT) {
+            if (written > LIMITS.ratioFloorBytes() && written > compressed * LIMITS.maxRatio()) {
               throw new UnreadableInputException(zip + ": the archive entry '" + name
-                  + "' expands more than " + RATIO_LIMIT + " times its compressed size"
+                  + "' expands more than " + LIMITS.maxRatio() + " times its compressed size"
                   + " (a zip bomb?); refusing the archive");
             }
-            if (total > MAX_TOTAL_BYTES) {
+            if (total > LIMITS.maxTotalBytes()) {
               throw new UnreadableInputException(zip + ": the archive expands to more than "
-                  + (MAX_TOTAL_BYTES >> 20) + " MiB; refusing the archive");
+                  + (LIMITS.maxTotalBytes() >> 20) + " MiB; refusing the archive");
             }
             out.write(buf, 0, n);
           }
