@@ -133,10 +133,7 @@ final class FastNdjson {
             if (len > 64) {
               return false;
             }
-            double d = FastNumbers.parse(p.getStringCharacters(), p.getStringOffset(), len);
-            if (d != d || d == 0) {
-              d = p.getDoubleValue(); // not a plain decimal, or a zero whose sign Jackson decides
-            }
+            double d = p.getDoubleValue();
             if (Double.isFinite(d)) {
               b.number(i, d);
             } else {

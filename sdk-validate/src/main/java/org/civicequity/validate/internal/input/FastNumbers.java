@@ -27,7 +27,8 @@ final class FastNumbers {
   static Double parse(String s) {
     int n = s.length();
     if (n > 0 && n <= 40) {
-      double v = parse(s.toCharArray(), 0, n);
+      // a character outside Latin-1 becomes '?', which the fast path declines
+      double v = parse(s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, n);
       if (v == v) {
         return v;
       }
@@ -75,57 +76,6 @@ final class FastNumbers {
           return Double.NaN;
         }
       } else if (c == '.' && decimals < 0) {
-        decimals = 0;
-      } else {
-        return Double.NaN;
-      }
-    }
-    if (to - start == 0 || to - start == 1 && decimals == 0 || decimals > 22) {
-      return Double.NaN;
-    }
-    double v = decimals <= 0 ? (double) mantissa : mantissa / POWERS[decimals];
-    return negative ? -v : v;
-  }
-
-  /**
-   * The fast path over characters, as {@link #parse(byte[], int, int)}: the number, or NaN when
-   * it is not a plain decimal.
-   *
-   * @param c   the characters
-   * @param off the first
-   * @param len how many
-   * @return the number, or NaN
-   */
-  static double parse(char[] c, int off, int len) {
-    if (len == 0 || len > 40) {
-      return Double.NaN;
-    }
-    int to = off + len;
-    int i = off;
-    boolean negative = false;
-    char x = c[i];
-    if (x == '-' || x == '+') {
-      negative = x == '-';
-      i++;
-    }
-    int start = i;
-    long mantissa = 0;
-    int digits = 0;
-    int decimals = -1;
-    for (; i < to; i++) {
-      x = c[i];
-      if (x >= '0' && x <= '9') {
-        if (mantissa != 0 || x != '0') {
-          digits++;
-        }
-        mantissa = mantissa * 10 + (x - '0');
-        if (decimals >= 0) {
-          decimals++;
-        }
-        if (digits > 15) {
-          return Double.NaN;
-        }
-      } else if (x == '.' && decimals < 0) {
         decimals = 0;
       } else {
         return Double.NaN;
