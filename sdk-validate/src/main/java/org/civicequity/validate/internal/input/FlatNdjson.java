@@ -38,11 +38,11 @@ final class FlatNdjson {
     if (c.longest() > ReadOptions.DEFAULT_MAX_ROW_BYTES) {
       return false;
     }
-    int flags = Utf8Scan.scan(c.data(), c.length());
-    if ((flags & Utf8Scan.INVALID) != 0) {
+    boolean ascii = !ByteScan.hasHighBytes(c.data(), c.length());
+    if (!ascii && !Utf8Scan.valid(c.data(), c.length())) {
       return false;
     }
-    if (!new Reader(c.data(), c.length(), (flags & Utf8Scan.NON_ASCII) == 0)
+    if (!new Reader(c.data(), c.length(), ascii)
         .read(c, file, out)) {
       return false;
     }
