@@ -42,8 +42,7 @@ final class FlatNdjson {
     if (!ascii && !Utf8Scan.valid(c.data(), c.length())) {
       return false;
     }
-    if (!new Reader(c.data(), c.length(), ascii)
-        .read(c, file, out)) {
+    if (!new Reader(c.data(), c.length(), ascii).read(c, file, out)) {
       return false;
     }
     ChunkedFileSource.count(ChunkedFileSource.Path.NDJSON_FLAT);
