@@ -233,8 +233,8 @@ final class FlatNdjson {
         }
         if (index >= 0 && FastObservations.numeric(index)) {
           double v = FastNumbers.parse(d, from, to);
-          if (v != v || v == 0) {
-            v = slowNumber(from, to);
+          if (v != v || (v == 0 && d[from] == '-')) {
+            v = slowNumber(from, to); // not a plain decimal, or a zero whose sign Jackson decides
           }
           if (Double.isFinite(v)) {
             b.number(index, v);
