@@ -22,10 +22,16 @@ public final class Converter {
    *     message names the file and, where known, the line
    */
   public static Conversion convert(Path input, Mapping mapping) throws IOException {
+    return convert(input, mapping, 0);
+  }
+
+  /** Converts on at most the given number of threads (0: one per processor); tests compare 1 with more. */
+  static Conversion convert(Path input, Mapping mapping, int threads) throws IOException {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(mapping, "mapping");
     Path name = input.getFileName();
-    return new ConversionEngine(mapping.spec(), input, name == null ? input.toString() : name.toString()).run();
+    return new ConversionEngine(mapping.spec(), input, name == null ? input.toString() : name.toString(), threads)
+        .run();
   }
 
   /**

@@ -93,6 +93,32 @@ class AcsRecipeTest {
     assertThat(na.status()).isEqualTo("not-available");
   }
 
+  /** Table lines that are core-catalogue indicators carry their equivalent, so federations compare them. */
+  @Test
+  void catalogueIndicatorsCarryTheirEquivalent() throws Exception {
+    Conversion c = Converter.convert(FILE, Mapping.recipe("acs-table").withConstants(Map.of("period", "2019")));
+    Map<String, org.civicequity.core.Indicator> byId = new HashMap<>();
+    c.indicators().forEach(i -> byId.put(i.id(), i));
+    assertThat(byId.get("acs-b19013-001").equivalentTo()).isEqualTo("median-household-income");
+    assertThat(byId.get("acs-s1701-c03-001").equivalentTo()).isEqualTo("poverty-rate");
+    assertThat(byId.get("acs-s2301-c04-001").equivalentTo()).isEqualTo("unemployment-rate");
+    assertThat(byId.get("acs-s2301-c02-001").equivalentTo()).isEqualTo("labor-force-participation-rate");
+    // a line that is no catalogue indicator gets none (it is declared automatically)
+    assertThat(byId.get("acs-s0802-c01-013").equivalentTo()).isNull();
+    // every equivalent the recipe declares is a catalogue indicator with the same unit and polarity
+    org.civicequity.core.Catalogue core = org.civicequity.core.Catalogue.core();
+    List<org.civicequity.core.Indicator> declared = c.indicators().stream().filter(i -> i.equivalentTo() != null).toList();
+    assertThat(declared).hasSizeGreaterThanOrEqualTo(4);
+    for (org.civicequity.core.Indicator i : declared) {
+      org.civicequity.core.Indicator target = core.find(i.equivalentTo()).orElseThrow();
+      assertThat(i.unit()).as(i.id()).isEqualTo(target.unit());
+      assertThat(i.polarity()).as(i.id()).isEqualTo(target.polarity());
+    }
+    // the race iterations of B19013 are the same indicator, by group
+    assertThat(c.observations()).filteredOn(o -> o.indicator().equals("acs-b19013-001"))
+        .extracting(Observation::raceEthnicity).contains(null, "black-alone", "hispanic-aoic");
+  }
+
   @Test
   void missingPeriodIsExplained() throws Exception {
     Conversion c = Converter.convert(FILE, Mapping.recipe("acs-table"));

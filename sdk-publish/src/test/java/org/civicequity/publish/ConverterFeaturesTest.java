@@ -248,4 +248,42 @@ class ConverterFeaturesTest {
       assertThat(Mapping.recipe(r).name()).isEqualTo(r);
     }
   }
+
+  @Test
+  void rowsConvertedOnSeveralThreadsGiveWhatOneThreadGives() throws Exception {
+    // 30,000 rows = several runs of rows; problems spread over them (more than the 100 examples a
+    // code keeps), area names known and unknown (an unknown one is reported once, at its first row)
+    Path csv = dir.resolve("many.csv");
+    StringBuilder sb = new StringBuilder("area,group,rate,moe\n");
+    String[] areas = {"Canton", "Fells Point", "Nowhere", "Harbor East", "canton", "Elsewhere"};
+    String[] groups = {"All", "Black/African American", "White", "Unknown group"};
+    for (int i = 0; i < 30_000; i++) {
+      String rate = i % 97 == 0 ? "n.a." : i % 89 == 0 ? "**" : Double.toString((i % 1000) / 10.0);
+      sb.append(areas[(i / 7) % areas.length]).append(',').append(groups[i % groups.length]).append(',')
+          .append(rate).append(',').append(i % 13).append('\n');
+    }
+    Files.writeString(csv, sb);
+    Mapping m = mapping("""
+        {"layout": "long",
+         "fields": {"indicator": {"constant": "poverty-rate"}, "geoId": "area",
+                    "period": {"constant": "2019"}, "raceEthnicity": {"column": "group", "map": "race"},
+                    "value": "rate", "moe": "moe"},
+         "geography": {"level": "custom", "custom": {"aliases": {"Canton": "Canton", "Fells Point": "Fells Point",
+             "Harbor East": "Harbor East"}, "parentGeoId": "24510"}},
+         "valueMaps": {"race": {"All": null, "Black/African American": "black-alone", "White": "white-alone-nh"}},
+         "markers": {"suppressed": ["**"]},
+         "indicators": [{"id": "poverty-rate", "name": "Poverty rate", "unit": "percent", "polarity": "lower-is-better", "domain": "economy"}]}
+        """);
+    Conversion one = Converter.convert(csv, m, 1);
+    Conversion four = Converter.convert(csv, m, 4);
+    assertThat(one.observations()).hasSizeGreaterThan(15_000);
+    assertThat(one.problems().stream().filter(p -> p.code().equals("NOT_A_NUMBER")).count()).isEqualTo(101);
+    assertThat(one.problems().stream().filter(p -> p.code().equals("UNKNOWN_GEOGRAPHY_NAME")).map(ConversionProblem::value))
+        .containsExactly("Nowhere", "Elsewhere");
+    assertThat(four.observations()).isEqualTo(one.observations());
+    assertThat(four.problems()).isEqualTo(one.problems());
+    assertThat(four.fieldColumns()).isEqualTo(one.fieldColumns());
+    assertThat(four.geographies()).isEqualTo(one.geographies());
+    assertThat(four.indicators()).isEqualTo(one.indicators());
+  }
 }

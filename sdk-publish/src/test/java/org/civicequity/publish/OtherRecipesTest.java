@@ -102,9 +102,25 @@ class OtherRecipesTest {
     java.nio.file.Path m = dir.resolve("m.json");
     java.nio.file.Files.writeString(m, "{\"extends\": \"recipe:acs-table\", \"input\": {\"labelRow\": 2}, "
         + "\"constants\": {\"period\": \"2018/2022\"}}");
-    Conversion c = Converter.convert(TestFiles.resource("samples/census-export-sample.csv"), Mapping.load(m));
+    // B19013 is declared by the recipe (a core-catalogue indicator); the same export with the
+    // columns of another table (B19049, median household income by age of householder) has its indicator declared from the labels
+    String sample = java.nio.file.Files.readString(TestFiles.resource("samples/census-export-sample.csv"));
+    int eol = sample.indexOf('\n');
+    java.nio.file.Path csv = dir.resolve("b19049.csv");
+    java.nio.file.Files.writeString(csv, sample.substring(0, eol).replace("B19013", "B19049") + sample.substring(eol));
+    Conversion c = Converter.convert(csv, Mapping.load(m));
     assertThat(c.hasErrors()).as(c.problems().toString()).isFalse();
     assertThat(c.observations()).hasSize(6);
-    assertThat(c.indicators().get(0).description()).contains("Estimate!!Median household income in the past 12 months");
+    assertThat(c.indicators()).singleElement().satisfies(i -> {
+      assertThat(i.id()).isEqualTo("acs-b19049-001");
+      assertThat(i.description()).contains("Estimate!!Median household income in the past 12 months");
+      assertThat(i.equivalentTo()).isNull();
+    });
+    // the recipe's own declaration of B19013 wins over the labels
+    Conversion declared = Converter.convert(TestFiles.resource("samples/census-export-sample.csv"), Mapping.load(m));
+    assertThat(declared.indicators()).singleElement().satisfies(i -> {
+      assertThat(i.name()).isEqualTo("Median household income");
+      assertThat(i.equivalentTo()).isEqualTo("median-household-income");
+    });
   }
 }

@@ -49,6 +49,7 @@ public final class ConversionEngine {
   private static final int MAX_EXAMPLES_PER_CODE = 100;
 
   private final Spec spec;
+  private final int threads;
   private final Path input;
   private final String inputName;
   private final CellParser cells;
@@ -105,6 +106,19 @@ public final class ConversionEngine {
    * @param inputName the input file's name for locations
    */
   public ConversionEngine(Spec spec, Path input, String inputName) {
+    this(spec, input, inputName, 0);
+  }
+
+  /**
+   * Creates an engine that converts rows on at most the given number of threads.
+   *
+   * @param spec      the mapping (with command-line constants applied)
+   * @param input     the input file
+   * @param inputName the input file's name for locations
+   * @param threads   the most threads converting rows; 0 for one per processor (at most 4)
+   */
+  public ConversionEngine(Spec spec, Path input, String inputName, int threads) {
+    this.threads = threads;
     this.spec = spec;
     this.input = input;
     this.inputName = inputName;
@@ -159,7 +173,8 @@ public final class ConversionEngine {
    */
   private void convertRows(Table table) throws IOException {
     boolean orderFree = areas == null || !spec.geography().custom().acceptUnknown();
-    int threads = orderFree ? Math.min(4, Runtime.getRuntime().availableProcessors()) : 1;
+    int threads = !orderFree ? 1 : this.threads > 0 ? this.threads
+        : Math.min(4, Runtime.getRuntime().availableProcessors());
     java.util.concurrent.ExecutorService pool = threads <= 1 ? null
         : java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
           Thread t = new Thread(r, "civic-equity-convert");

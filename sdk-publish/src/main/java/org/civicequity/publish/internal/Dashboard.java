@@ -79,6 +79,7 @@ public final class Dashboard {
     for (Indicator i : indicators) {
       latest.put(i.id(), new Slice());
     }
+    // one pass: each indicator's rows of the latest period seen so far (a later period starts over)
     String lastPeriod = null;
     int lastEnd = 0;
     for (Observation o : observations) {
@@ -86,19 +87,23 @@ public final class Dashboard {
       if (s == null || o.period() == null) {
         continue;
       }
-      if (!o.period().equals(lastPeriod)) {
-        lastPeriod = o.period();
-        lastEnd = endYear(lastPeriod);
+      String period = o.period();
+      if (period == s.period) {
+        s.rows.add(o);
+        continue;
+      }
+      if (!period.equals(lastPeriod)) {
+        lastPeriod = period;
+        lastEnd = endYear(period);
       }
       int end = lastEnd;
-      if (end > s.endYear || (end == s.endYear && o.period().compareTo(s.period) > 0)) {
+      int later = s.period == null ? 1 : end != s.endYear ? Integer.compare(end, s.endYear) : period.compareTo(s.period);
+      if (later > 0) {
         s.endYear = end;
-        s.period = o.period();
-      }
-    }
-    for (Observation o : observations) {
-      Slice s = latest.get(o.indicator());
-      if (s != null && Objects.equals(o.period(), s.period)) {
+        s.period = period;
+        s.rows.clear();
+        s.rows.add(o);
+      } else if (later == 0) {
         s.rows.add(o);
       }
     }
