@@ -191,7 +191,15 @@ public final class FeedPublisher {
         // the two copies of the observations are written at the same time, each in one pass that
         // hashes and counts the bytes as they go out
         Future<WrittenFile> ndjson = pool.submit(() -> files.observationsNdjson("observations.ndjson", sorted));
-        put(written, files.observationsCsv("observations.csv", sorted, extra));
+        WrittenFile csv;
+        try {
+          csv = files.observationsCsv("observations.csv", sorted, extra);
+        } catch (IOException | RuntimeException | Error e) {
+          // the NDJSON writer must be done before the temporary directory is removed
+          awaitQuietly(ndjson);
+          throw e;
+        }
+        put(written, csv);
         put(written, join(ndjson));
         clock = lap(phases, "observations", clock);
         put(written, files.indicators(src.indicators));
@@ -268,6 +276,17 @@ public final class FeedPublisher {
         throw err;
       }
       throw new IllegalStateException(c);
+    }
+  }
+
+  /** Waits for a task to end, whatever its outcome (another failure is being reported). */
+  private static void awaitQuietly(Future<?> f) {
+    try {
+      f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+      // the failure being thrown is the one to report
     }
   }
 
