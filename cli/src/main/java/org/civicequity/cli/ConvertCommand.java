@@ -52,7 +52,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:converted; the result is valid (warnings allowed)",
-        "1:the mapping is invalid, or the conversion met errors, or the result is invalid",
+        "1:the mapping is invalid, or the conversion met errors, or the result is invalid or lacks what publish "
+            + "needs (publisher name and contact email)",
         "2:the command was misused (bad option)",
         "3:the input could not be read, or the folder could not be written",
         "4:internal error"})
@@ -134,6 +135,8 @@ public final class ConvertCommand implements Callable<Integer> {
       throw new CommandFailure(ExitCode.UNREADABLE, "cannot write " + out + ": " + e.getMessage(), e);
     }
     ValidationReport report = SourceFolder.validate(c, ValidatorOptions.defaults());
+    // the rule publish refuses on (publisher name and contact email), so that convert and publish agree
+    List<String> unpublishable = SourceFolder.publishProblems(c);
     try {
       try (Writer w = new BufferedWriter(Files.newBufferedWriter(out.resolve("validation-report.json"),
           StandardCharsets.UTF_8))) {
@@ -147,6 +150,12 @@ public final class ConvertCommand implements Callable<Integer> {
         stdout.println();
       }
       f.write(report, stdout);
+      if (!unpublishable.isEmpty()) {
+        stdout.println();
+        for (String line : unpublishable) {
+          stdout.println("publish would refuse this folder: " + line);
+        }
+      }
     } catch (IOException e) {
       throw new CommandFailure(ExitCode.UNREADABLE, "cannot write the report: " + e.getMessage(), e);
     }
@@ -156,11 +165,13 @@ public final class ConvertCommand implements Callable<Integer> {
         + " indicators" + (c.geographies().isEmpty() ? "" : " in " + c.geographies().size() + " custom areas")
         + " written to " + out + " (" + String.join(", ", written) + ", validation-report.json); "
         + errors + " conversion errors; validation: " + (report.valid() ? "valid" : "INVALID") + ", "
-        + report.summary().errors() + " errors, " + report.summary().warnings() + " warnings");
+        + report.summary().errors() + " errors, " + report.summary().warnings() + " warnings"
+        + (unpublishable.isEmpty() ? "" : "; not publishable: " + unpublishable.size() + " metadata problem(s) "
+        + "(see the report; add them to the mapping's \"feed\" or to datapackage.json)"));
     err.flush();
     if (!report.systemErrors().isEmpty()) {
       return ExitCode.INTERNAL;
     }
-    return errors > 0 || !report.valid() ? ExitCode.INVALID : ExitCode.OK;
+    return errors > 0 || !report.valid() || !unpublishable.isEmpty() ? ExitCode.INVALID : ExitCode.OK;
   }
 }

@@ -18,15 +18,34 @@ class ConvertCommandTest {
   @Test
   void convertsTheRealViolentCrimeFileWithTheRecipe() throws Exception {
     Path out = temp.resolve("source");
+    // the recipe and the feed metadata of the example (publisher name and email: publish needs them)
     Run r = CivicEquityTest.run("convert", REAL.resolve("bnia-vs-violent-crime.csv").toString(),
-        "--mapping", "recipe:bnia-vital-signs", "--out", out.toString());
+        "--mapping", Path.of("..", "examples", "baltimore", "violent-crime-feed.mapping.json").toString(),
+        "--out", out.toString());
     assertThat(r.exitCode()).as(r.err() + r.out()).isEqualTo(ExitCode.OK);
+    assertThat(r.out()).doesNotContain("publish would refuse");
     assertThat(r.err()).contains("660 observations of 1 indicators in 55 custom areas");
     for (String f : new String[] {"datapackage.json", "indicators.json", "observations.csv", "geographies.csv",
         "validation-report.json"}) {
       assertThat(out.resolve(f)).isRegularFile();
     }
     assertThat(Files.readAllLines(out.resolve("observations.csv"))).hasSize(661);
+  }
+
+  /** A folder that publish would refuse (no publisher contact) is not reported valid by convert. */
+  @Test
+  void convertAndPublishAgreeOnTheMissingPublisher() throws Exception {
+    Path out = temp.resolve("source");
+    Run r = CivicEquityTest.run("convert", REAL.resolve("bnia-vs-violent-crime.csv").toString(),
+        "--mapping", "recipe:bnia-vital-signs", "--out", out.toString());
+    assertThat(r.exitCode()).as(r.err() + r.out()).isEqualTo(ExitCode.INVALID);
+    String line = "datapackage.json needs civicEquity.publisher.email, a contact address";
+    assertThat(r.out()).contains("publish would refuse this folder: " + line)
+        .contains("publish would refuse this folder: datapackage.json needs civicEquity.publisher.name");
+    assertThat(r.err()).contains("not publishable: 2 metadata problem(s)");
+    Run p = CivicEquityTest.run("publish", out.toString(), "--out", temp.resolve("feed").toString());
+    assertThat(p.exitCode()).isEqualTo(ExitCode.INVALID);
+    assertThat(p.out() + p.err()).contains(line);
   }
 
   @Test

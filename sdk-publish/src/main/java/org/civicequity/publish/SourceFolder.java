@@ -143,6 +143,20 @@ public final class SourceFolder {
     return new ArrayList<>(written.keySet());
   }
 
+  /**
+   * What {@link FeedPublisher} would refuse in the metadata of the source folder written for a
+   * conversion (a publisher name and a contact email, which the DCAT-US catalog requires): the
+   * same lines the refusal lists, so {@code convert} and {@code publish} agree.
+   *
+   * @param c the conversion
+   * @return one line per problem; empty when the folder's metadata can be published
+   */
+  public static List<String> publishProblems(Conversion c) {
+    Manifest template = manifestTemplate(c);
+    return org.civicequity.publish.internal.Dcat.missing(template == null || template.civicEquity() == null
+        ? null : template.civicEquity().publisher());
+  }
+
   /** The manifest template of the mapping's {@code feed} section, or null without one. */
   static Manifest manifestTemplate(Conversion c) {
     if (c.feed() == null) {

@@ -38,8 +38,17 @@ public final class Dcat {
    * @return problems, empty when the catalog can be written
    */
   public static List<String> missing(Manifest m) {
+    return missing(m == null || m.civicEquity() == null ? null : m.civicEquity().publisher());
+  }
+
+  /**
+   * What a publisher lacks for the catalog (the same lines as {@link #missing(Manifest)}).
+   *
+   * @param p the publisher, or null
+   * @return one line per missing member; empty when complete
+   */
+  public static List<String> missing(Publisher p) {
     List<String> out = new java.util.ArrayList<>();
-    Publisher p = m.civicEquity() == null ? null : m.civicEquity().publisher();
     if (p == null || p.name() == null || p.name().isBlank()) {
       out.add("datapackage.json needs civicEquity.publisher.name (the DCAT-US catalog's publisher and contact)");
     }
