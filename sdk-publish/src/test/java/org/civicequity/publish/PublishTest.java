@@ -103,12 +103,18 @@ class PublishTest {
     List<String> lines = Files.readAllLines(csv);
     lines.remove(5);
     lines.set(1, lines.get(1).replace("12.6410556823087", "13.5"));
+    assertThat(lines.get(2)).contains(",12.5177283097984,");
+    lines.set(2, lines.get(2).replace(",12.5177283097984,", ",14,"));
     Files.write(csv, lines);
     Path v2 = tmp.resolve("v2/feed");
     FeedPublisher.publish(source, v2, options().withIssued(LocalDate.of(2024, 6, 1)).withPrevious(v1));
     JsonNode changes = OfficialSchemas.read(v2.resolve("CHANGES.json"));
     assertThat(changes.path("summary").path("removed").asInt()).isEqualTo(1);
-    assertThat(changes.path("summary").path("revised").asInt()).isEqualTo(1);
+    assertThat(changes.path("summary").path("revised").asInt()).isEqualTo(2);
+    assertThat(changes.path("summary").path("removed").isIntegralNumber()).isTrue();
+    // a whole number is written as the feed writes it: 14, not 14.0
+    assertThat(Files.readString(v2.resolve("CHANGES.json"))).doesNotContain("14.0").containsPattern("\\b14\\b");
+    assertThat(changes.path("revised").get(1).path("changes").path("value").get(1).isIntegralNumber()).isTrue();
     assertThat(changes.path("summary").path("added").asInt()).isZero();
     JsonNode rev = changes.path("revised").get(0);
     assertThat(rev.path("geoId").asString()).isEqualTo("allendale-irvington-s-hilton");

@@ -148,7 +148,12 @@ public final class Changes {
   private static void add(ArrayNode pair, Observation o, String field) {
     Double d = Observation.NUMERIC_FIELDS.contains(field) ? o.number(field) : null;
     if (d != null) {
-      pair.add(d);
+      // as the feed writes numbers (Numbers.format): a whole number without a decimal point
+      if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+        pair.add((long) (double) d);
+      } else {
+        pair.add(d);
+      }
     } else {
       String t = o.text(field);
       if (t == null) {
