@@ -13,8 +13,8 @@ import org.civicequity.core.Numbers;
  * Writes N realistic observation rows as CSV and NDJSON: five core-catalogue indicators, ACS
  * 5-year periods, Maryland census tracts, and for every indicator, tract and period a total row
  * plus nine race/ethnicity groups, so groups (a tract with its race breakdown) are 10% of the
- * rows. Values are consistent (value = numerator / denominator x 100, group denominators within
- * the total), margins of error give coefficients of variation between 3% and 40% (so some rows
+ * rows. Values are consistent (value = numerator / denominator x 100, the mutually exclusive
+ * groups' numerators and denominators within the total's), margins of error give coefficients of variation between 3% and 40% (so some rows
  * are, realistically, unreliable estimates). Deterministic for a given N.
  */
 final class ObservationGenerator {
@@ -69,6 +69,22 @@ final class ObservationGenerator {
         for (String period : PERIODS) {
           double total = 800 + rnd.nextInt(8000);
           double rate = 2 + rnd.nextDouble() * 30;
+          // the groups' numerators first, so that the total's is at least what each set of
+          // mutually exclusive groups adds up to (GROUP_SUM_EXCEEDS_TOTAL)
+          double[] nums = new double[RACES.length];
+          double alone = 0;
+          double twoQuestion = 0;
+          for (int g = 1; g < RACES.length; g++) {
+            double r = Math.min(99, rate * (0.5 + rnd.nextDouble()));
+            nums[g] = Math.floor(Math.floor(total * SHARES[g]) * r / 100);
+            if (g <= 6) {
+              alone += nums[g];
+            } else {
+              twoQuestion += nums[g];
+            }
+          }
+          nums[0] = Math.min(total, Math.ceil(Math.max(alone, twoQuestion)
+              * (1 + rnd.nextDouble() * 0.1)));
           for (int g = 0; g < RACES.length && written < n; g++) {
             double d = Math.floor(total * SHARES[g]);
             double cv = 0.03 + rnd.nextDouble() * 0.37;
@@ -78,8 +94,7 @@ final class ObservationGenerator {
               row = new Row(indicator, geoId, period, RACES[g], v, Math.round(v * cv * 1.645),
                   null, null);
             } else {
-              double r = Math.min(99, rate * (0.5 + rnd.nextDouble()));
-              double num = Math.floor(d * r / 100);
+              double num = nums[g];
               double v = d == 0 ? 0 : Math.round(num / d * 1000) / 10.0;
               row = new Row(indicator, geoId, period, RACES[g], v,
                   Math.round(Math.max(v, 0.1) * cv * 1.645 * 10) / 10.0, num, d);
