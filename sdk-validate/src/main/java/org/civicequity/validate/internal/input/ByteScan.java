@@ -17,7 +17,17 @@ final class ByteScan {
   private static final long LF = ONES * '\n';
   private static final long CR = ONES * '\r';
   private static final long QUOTE = ONES * '"';
-  private static final long BACKSLASH = ONES * '\\';
+
+  /** The bytes at which a plain JSON string ends or stops being plain. */
+  private static final boolean[] STRING_STOP = new boolean[256];
+
+  static {
+    for (int c = 0; c < 0x20; c++) {
+      STRING_STOP[c] = true;
+    }
+    STRING_STOP['"'] = true;
+    STRING_STOP['\\'] = true;
+  }
 
   private ByteScan() {
   }
@@ -125,21 +135,9 @@ final class ByteScan {
    * @return the index, or {@code to} when there is none
    */
   static int stringStop(byte[] b, int from, int to) {
+    // JSON strings of observations are short: a table look-up per byte beats word tricks
     int i = from;
-    while (i + 8 <= to) {
-      long w = (long) LONGS.get(b, i);
-      // a byte below 0x20 (high bit clear) makes (byte - 0x20) borrow into its high bit
-      long control = (w - ONES * 0x20) & ~w;
-      if (((has(w, QUOTE) | has(w, BACKSLASH) | control) & HIGHS) != 0) {
-        break;
-      }
-      i += 8;
-    }
-    while (i < to) {
-      byte x = b[i];
-      if (x == '"' || x == '\\' || (x >= 0 && x < 0x20)) {
-        break;
-      }
+    while (i < to && !STRING_STOP[b[i] & 0xff]) {
       i++;
     }
     return i;

@@ -48,6 +48,7 @@ final class FastObservations {
    */
   private final String[][] interned = new String[19][SLOTS];
   private final byte[][][] internedBytes = new byte[19][SLOTS][];
+  private final int[][] internedHashes = new int[19][SLOTS];
   /** Which fields the current row has set (bit per field index). */
   private int set;
   private Map<String, String> unparsed;
@@ -160,9 +161,10 @@ final class FastObservations {
     }
     int slot = slot(h);
     String[] v = interned[index];
+    int[] hashes = internedHashes[index];
     for (int j = slot; j <= slot + 1; j++) {
       String old = v[j];
-      if (old != null && old.hashCode() == h && old.length() == len && sameChars(old, c, off)) {
+      if (old != null && hashes[j] == h && old.length() == len && sameChars(old, c, off)) {
         text(index, old);
         return;
       }
@@ -182,13 +184,15 @@ final class FastObservations {
 
   /** Puts a value in its even slot, moving the one there to the odd slot after it. */
   private void remember(int index, int slot, String s, byte[] bytes) {
-    s.hashCode(); // computed once, cached in the instance
     String[] v = interned[index];
     byte[][] k = internedBytes[index];
+    int[] hashes = internedHashes[index];
     v[slot + 1] = v[slot];
     k[slot + 1] = k[slot];
+    hashes[slot + 1] = hashes[slot];
     v[slot] = s;
     k[slot] = bytes;
+    hashes[slot] = s.hashCode(); // computed once, also cached in the instance
   }
 
   private static boolean sameChars(String s, char[] c, int off) {
@@ -218,11 +222,11 @@ final class FastObservations {
     int slot = slot(h);
     String[] v = interned[index];
     byte[][] k = internedBytes[index];
+    int[] hashes = internedHashes[index];
     for (int j = slot; j <= slot + 1; j++) {
       String old = v[j];
       byte[] key = k[j];
-      if (old != null && key != null && old.hashCode() == h
-          && Arrays.equals(key, 0, key.length, d, from, to)) {
+      if (key != null && hashes[j] == h && Arrays.equals(key, 0, key.length, d, from, to)) {
         return old;
       }
     }
