@@ -142,7 +142,11 @@ final class FastObservations {
       cell(index, name, decode(d, from, to, ascii));
     } else {
       String s = intern(index, d, from, to);
-      text(index, s != null ? s : decode(d, from, to, ascii));
+      if (s != null) {
+        put(index, s);
+      } else {
+        text(index, decode(d, from, to, ascii));
+      }
     }
   }
 
@@ -152,7 +156,7 @@ final class FastObservations {
    */
   void text(int index, char[] c, int off, int len) {
     if (!internable(index, len)) {
-      text(index, new String(c, off, len));
+      put(index, new String(c, off, len));
       return;
     }
     int h = 0;
@@ -165,13 +169,13 @@ final class FastObservations {
     for (int j = slot; j <= slot + 1; j++) {
       String old = v[j];
       if (old != null && hashes[j] == h && old.length() == len && sameChars(old, c, off)) {
-        text(index, old);
+        put(index, old);
         return;
       }
     }
     String s = new String(c, off, len);
     remember(index, slot, s, null);
-    text(index, s);
+    put(index, s);
   }
 
   private static boolean internable(int index, int length) {
@@ -249,6 +253,10 @@ final class FastObservations {
         remember(index, slot, s, null);
       }
     }
+    put(index, s);
+  }
+
+  private void put(int index, String s) {
     text[index] = s;
     set |= 1 << index;
   }
