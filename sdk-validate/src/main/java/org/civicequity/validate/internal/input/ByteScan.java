@@ -134,6 +134,17 @@ final class ByteScan {
    * @param to   the end (exclusive)
    * @return the index, or {@code to} when there is none
    */
+  /**
+   * Whether a plain JSON string ends or stops being plain at this byte (a quote, a backslash, a
+   * control character).
+   *
+   * @param x the byte
+   * @return true when it does
+   */
+  static boolean stopsString(byte x) {
+    return STRING_STOP[x & 0xff];
+  }
+
   static int stringStop(byte[] b, int from, int to) {
     // JSON strings of observations are short: a table look-up per byte beats word tricks
     int i = from;

@@ -223,20 +223,36 @@ final class FastObservations {
       }
       h = 31 * h + x;
     }
+    return intern(index, d, from, to, h);
+  }
+
+  /** The interned text of ASCII bytes whose hash (as {@link String#hashCode}) is known. */
+  private String intern(int index, byte[] d, int from, int to, int h) {
     int slot = slot(h);
     String[] v = interned[index];
     byte[][] k = internedBytes[index];
     int[] hashes = internedHashes[index];
     for (int j = slot; j <= slot + 1; j++) {
-      String old = v[j];
       byte[] key = k[j];
       if (key != null && hashes[j] == h && Arrays.equals(key, 0, key.length, d, from, to)) {
-        return old;
+        return v[j];
       }
     }
     String s = new String(d, from, to - from, StandardCharsets.ISO_8859_1);
     remember(index, slot, s, Arrays.copyOfRange(d, from, to));
     return s;
+  }
+
+  /**
+   * Sets a text field from non-empty ASCII bytes whose hash the caller computed while scanning
+   * them (the JSON fast path), so the bytes are read once more only to compare.
+   */
+  void asciiText(int index, byte[] d, int from, int to, int hash) {
+    if (internable(index, to - from)) {
+      put(index, intern(index, d, from, to, hash));
+    } else {
+      text(index, new String(d, from, to - from, StandardCharsets.ISO_8859_1));
+    }
   }
 
   /** Sets a text field, sharing an earlier equal instance when there is one. */

@@ -207,6 +207,34 @@ final class FlatNdjson {
 
     private boolean value(int index, String name) {
       byte x = d[pos];
+      if (x == '"' && index >= 0 && !FastObservations.numeric(index)) {
+        // a text field: scan, check and hash the bytes in one pass
+        int from = ++pos;
+        int h = 0;
+        int high = 0;
+        int i = from;
+        while (i < len) {
+          byte y = d[i];
+          if (ByteScan.stopsString(y)) {
+            break;
+          }
+          h = 31 * h + y;
+          high |= y;
+          i++;
+        }
+        if (i >= len || d[i] != '"' || i - from > ReadOptions.DEFAULT_MAX_FIELD_CHARS) {
+          return false;
+        }
+        pos = i + 1;
+        if (i == from) {
+          b.text(index, ""); // an empty JSON string is present, unlike an empty CSV cell
+        } else if (high >= 0) {
+          b.asciiText(index, d, from, i, h);
+        } else {
+          b.cell(index, name, d, from, i, false);
+        }
+        return true;
+      }
       if (x == '"') {
         int from = ++pos;
         int to = stringEnd();
@@ -215,13 +243,8 @@ final class FlatNdjson {
         }
         if (index < 0) {
           b.extra(name, text(from, to));
-        } else if (FastObservations.numeric(index)) {
-          b.unparsed(name, text(from, to));
         } else {
-          b.cell(index, name, d, from, to, ascii);
-          if (from == to) {
-            b.text(index, ""); // an empty JSON string is present, unlike an empty CSV cell
-          }
+          b.unparsed(name, text(from, to)); // a string where the standard has a number
         }
         return true;
       }
