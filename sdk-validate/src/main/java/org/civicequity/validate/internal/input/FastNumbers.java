@@ -24,6 +24,18 @@ final class FastNumbers {
   private FastNumbers() {
   }
 
+  /**
+   * The value of a plain decimal from its digits: exact when {@code mantissa} has at most 15
+   * significant digits and {@code decimals} is at most 22 (one correctly rounded division).
+   *
+   * @param mantissa the digits as an integer
+   * @param decimals how many of them follow the decimal point
+   * @return mantissa / 10^decimals
+   */
+  static double scale(long mantissa, int decimals) {
+    return decimals == 0 ? (double) mantissa : mantissa / POWERS[decimals];
+  }
+
   static Double parse(String s) {
     int n = s.length();
     if (n > 0 && n <= 40) {

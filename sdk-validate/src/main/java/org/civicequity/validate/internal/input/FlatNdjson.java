@@ -249,6 +249,13 @@ final class FlatNdjson {
         return true;
       }
       if (x == '-' || (x >= '0' && x <= '9')) {
+        if (index >= 0 && FastObservations.numeric(index)) {
+          double v = plainNumber();
+          if (v == v) {
+            b.number(index, v);
+            return true;
+          }
+        }
         int from = pos;
         int to = numberEnd();
         if (to < 0 || to - from > MAX_NUMBER) {
@@ -272,6 +279,64 @@ final class FlatNdjson {
         return true;
       }
       return false; // null, true, false, an object, an array, or not JSON
+    }
+
+    /**
+     * Reads a plain JSON number ({@code -?(0|[1-9][0-9]*)(.[0-9]+)?} with at most 15 significant
+     * digits and 22 decimals, followed by a delimiter) in one pass, moving past it; anything else
+     * (an exponent, more digits, a negative zero, not a number) gives NaN and leaves the cursor
+     * where it was, for {@link #numberEnd()} and the exact path. The value is the one
+     * {@link FastNumbers#parse(byte[], int, int)} gives for the same text.
+     */
+    private double plainNumber() {
+      int i = pos;
+      boolean negative = d[i] == '-';
+      if (negative) {
+        i++;
+      }
+      if (i >= len) {
+        return Double.NaN;
+      }
+      long mantissa = 0;
+      int digits = 0;
+      if (d[i] == '0') {
+        i++;
+      } else if (d[i] >= '1' && d[i] <= '9') {
+        while (i < len && d[i] >= '0' && d[i] <= '9') {
+          mantissa = mantissa * 10 + (d[i] - '0');
+          digits++;
+          i++;
+        }
+      } else {
+        return Double.NaN;
+      }
+      int decimals = 0;
+      if (i < len && d[i] == '.') {
+        int first = ++i;
+        while (i < len && d[i] >= '0' && d[i] <= '9') {
+          if (mantissa != 0 || d[i] != '0') {
+            digits++;
+          }
+          mantissa = mantissa * 10 + (d[i] - '0');
+          decimals++;
+          i++;
+        }
+        if (i == first) {
+          return Double.NaN;
+        }
+      }
+      if (digits > 15 || decimals > 22 || (negative && mantissa == 0)) {
+        return Double.NaN;
+      }
+      if (i < len) {
+        byte t = d[i];
+        if (t != ',' && t != '}' && t != ' ' && t != '\t' && t != '\r' && t != '\n') {
+          return Double.NaN; // an exponent, or not a number
+        }
+      }
+      pos = i;
+      double v = FastNumbers.scale(mantissa, decimals);
+      return negative ? -v : v;
     }
 
     /**
