@@ -34,6 +34,7 @@ import org.civicequity.publish.internal.FeedFiles;
 import org.civicequity.publish.internal.ObservationOrder;
 import org.civicequity.publish.internal.PublishFaults;
 import org.civicequity.publish.internal.Suppression;
+import org.civicequity.publish.internal.Versioning;
 import org.civicequity.publish.internal.WrittenFile;
 import org.civicequity.validate.FeedContext;
 import org.civicequity.validate.UnreadableInputException;
@@ -56,6 +57,15 @@ import org.civicequity.validate.Validator;
  *       as a whole, checksums included);</li>
  *   <li>move it into place atomically (see {@code AtomicSwap}).</li>
  * </ol>
+ *
+ * <p>The feed's {@code version} is the source's, else the issue date. With a previous version it
+ * follows from the previous feed's version by the kind of change (semver for data, see
+ * {@link VersionChange}): major when observations or indicators were removed or a definition
+ * changed in a way that breaks comparability (unit, numerator, denominator, universe, polarity),
+ * minor when indicators or observations were added or a definition changed otherwise, patch when
+ * only values were revised or nothing changed. A version the source states is kept when it is
+ * higher than the previous (SemVer precedence); publishing is refused when it is not, or when it
+ * is not a semantic version.
  *
  * <p>A failure at any step leaves the previous feed as it was. The same sources and the same
  * issue date give a byte-identical feed.
@@ -166,6 +176,23 @@ public final class FeedPublisher {
     String issued = options.issued().toString();
     String created = issued + "T00:00:00Z";
     String version = template.version() != null ? template.version() : issued;
+    // with a previous version: what changed, and the version that follows from it (semver for data)
+    Changes.Diff diff = null;
+    Versioning.Decision decision = null;
+    String previousCreated = null;
+    if (options.previous() != null) {
+      Sources old = read(options.previous());
+      String previousVersion = old.manifest == null ? null : old.manifest.version();
+      previousCreated = old.manifest == null ? null : old.manifest.created();
+      diff = Changes.diff(old.observations, rows, old.indicators, src.indicators);
+      try {
+        decision = Versioning.decide(previousVersion, template.version(), Changes.bump(diff));
+      } catch (Versioning.Refused e) {
+        throw new PublishException(e.getMessage(), List.of());
+      }
+      version = decision.version();
+      clock = lap(phases, "changes", clock);
+    }
     FeedContext ctx = context(input, src, codelists, policy);
     int threads = Math.max(1, Math.min(3, Runtime.getRuntime().availableProcessors()));
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -206,9 +233,8 @@ public final class FeedPublisher {
         if (!src.geographies.isEmpty()) {
           put(written, files.geographies(src.geographies));
         }
-        if (options.previous() != null) {
-          put(written, files.json("CHANGES.json", changes(options.previous(), version, created, sorted,
-              src.indicators)));
+        if (diff != null) {
+          put(written, files.json("CHANGES.json", Changes.document(decision, previousCreated, created, diff)));
         }
         Manifest manifest = DataPackage.build(template, defaultName, created, version, written, extra,
             src.indicators);
@@ -247,7 +273,8 @@ public final class FeedPublisher {
         swap.commit(faults);
         lap(phases, "move", clock);
         return new PublishResult(absTarget, after, sorted.size(), src.indicators.size(), small, comp,
-            new ArrayList<>(written.keySet()), phases);
+            new ArrayList<>(written.keySet()), phases, decision == null ? null
+            : new VersionChange(decision.previousVersion(), decision.version(), decision.bump(), decision.reason()));
       }
     } finally {
       pool.shutdownNow();
@@ -330,14 +357,6 @@ public final class FeedPublisher {
       }
     }
     return new int[] {min, max};
-  }
-
-  private static tools.jackson.databind.node.ObjectNode changes(Path previous, String version, String created,
-      List<Observation> rows, List<Indicator> indicators) throws PublishException, IOException {
-    Sources old = read(previous);
-    return Changes.compute(old.manifest == null ? null : old.manifest.version(),
-        old.manifest == null ? null : old.manifest.created(), version, created, old.observations, rows,
-        old.indicators, indicators);
   }
 
   private static FeedContext context(String input, Sources src, Codelists codelists, SuppressionPolicy policy) {

@@ -18,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * What changed since a previous version of a feed: observations added, removed or revised
  * (value, margin, bounds, counts, status or note), and indicator definitions added, removed or
- * changed. Lists follow the canonical order, so the same inputs give the same file.
+ * changed, and the version bump they call for (semver for data, see {@link #bump(Diff)}). Lists
+ * follow the canonical order, so the same inputs give the same file.
  */
 public final class Changes {
   private static final List<String> COMPARED = List.of("value", "moe", "lower", "upper", "numerator", "denominator",
@@ -28,20 +29,42 @@ public final class Changes {
   }
 
   /**
-   * The changes as the CHANGES.json document.
+   * The definition fields whose change breaks comparability with earlier values: what is
+   * measured (numerator, denominator, universe), in what unit, and which direction is better.
+   */
+  public static final List<String> BREAKING_FIELDS = List.of("unit", "numerator", "denominator", "universe",
+      "polarity");
+
+  /**
+   * What changed, each list in the canonical order.
    *
-   * @param previousVersion  the previous feed's version, or null
-   * @param previousCreated  the previous feed's creation time, or null
-   * @param version          this version
-   * @param created          this feed's creation time
+   * @param added       the keys of the observations added
+   * @param removed     the keys of the observations removed
+   * @param revised     the keys of the observations revised, each with {@code changes: {field: [old, new]}}
+   * @param definitions the definitions added, removed or changed ({@code id}, {@code change}, {@code fields})
+   */
+  public record Diff(ArrayNode added, ArrayNode removed, ArrayNode revised, ArrayNode definitions) {
+  }
+
+  /**
+   * The kind of version bump the changes call for (semver for data) and why.
+   *
+   * @param kind   {@code major}, {@code minor} or {@code patch}
+   * @param reason what made it so, one short sentence without its final period
+   */
+  public record Bump(String kind, String reason) {
+  }
+
+  /**
+   * Compares two versions of a feed.
+   *
    * @param before           the previous observations (any order)
    * @param after            the new observations (canonical order)
    * @param beforeIndicators the previous definitions
    * @param afterIndicators  the new definitions
-   * @return the document
+   * @return what changed
    */
-  public static ObjectNode compute(String previousVersion, String previousCreated, String version, String created,
-      List<Observation> before, List<Observation> after, List<Indicator> beforeIndicators,
+  public static Diff diff(List<Observation> before, List<Observation> after, List<Indicator> beforeIndicators,
       List<Indicator> afterIndicators) {
     JsonNodeFactory f = JsonNodeFactory.instance;
     Map<List<String>, Observation> old = new HashMap<>();
@@ -125,24 +148,122 @@ public final class Changes {
       }
       definitions.add(d);
     }
+    return new Diff(added, removed, revised, definitions);
+  }
 
-    ObjectNode root = f.objectNode();
+  /**
+   * The bump the changes call for: <b>major</b> when observations or indicators were removed or a
+   * definition changed in a way that breaks comparability ({@link #BREAKING_FIELDS}); <b>minor</b>
+   * when indicators or observations were added or a definition changed otherwise (name,
+   * description, domain, source, methodology, ...); <b>patch</b> when only values were revised or
+   * nothing changed.
+   *
+   * @param d the changes
+   * @return the bump and why
+   */
+  public static Bump bump(Diff d) {
+    List<String> removedIds = new ArrayList<>();
+    List<String> addedIds = new ArrayList<>();
+    List<String> major = new ArrayList<>();
+    List<String> minor = new ArrayList<>();
+    for (JsonNode def : d.definitions()) {
+      String id = def.path("id").asString();
+      switch (def.path("change").asString()) {
+        case "added" -> addedIds.add(id);
+        case "removed" -> removedIds.add(id);
+        default -> {
+          List<String> breaking = new ArrayList<>();
+          List<String> other = new ArrayList<>();
+          def.path("fields").propertyNames().forEach(n -> (BREAKING_FIELDS.contains(n) ? breaking : other).add(n));
+          if (!breaking.isEmpty()) {
+            major.add("the " + and(breaking) + " of " + id + " changed");
+          } else {
+            minor.add("the " + and(other) + " of " + id + " changed");
+          }
+        }
+      }
+    }
+    if (!removedIds.isEmpty()) {
+      major.add(0, ids(removedIds) + " removed");
+    }
+    if (!d.removed().isEmpty()) {
+      major.add(count(d.removed().size(), "observation") + " removed");
+    }
+    if (!major.isEmpty()) {
+      return new Bump("major", and(limit(major)));
+    }
+    if (!addedIds.isEmpty()) {
+      minor.add(0, ids(addedIds) + " added");
+    }
+    if (!d.added().isEmpty()) {
+      minor.add(count(d.added().size(), "observation") + " added");
+    }
+    if (!minor.isEmpty()) {
+      return new Bump("minor", and(limit(minor)));
+    }
+    if (!d.revised().isEmpty()) {
+      return new Bump("patch", "only values of " + count(d.revised().size(), "observation") + " were revised");
+    }
+    return new Bump("patch", "nothing changed");
+  }
+
+  /**
+   * The CHANGES.json document.
+   *
+   * @param version         the version decision (previous and new version, bump, reason)
+   * @param previousCreated the previous feed's creation time, or null
+   * @param created         this feed's creation time
+   * @param d               the changes
+   * @return the document
+   */
+  public static ObjectNode document(Versioning.Decision version, String previousCreated, String created, Diff d) {
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    root.put("previousVersion", version.previousVersion());
+    root.put("version", version.version());
+    root.put("bump", version.bump());
+    root.put("reason", version.reason());
     ObjectNode prev = root.putObject("previous");
-    prev.put("version", previousVersion);
+    prev.put("version", version.previousVersion());
     prev.put("created", previousCreated);
     ObjectNode cur = root.putObject("current");
-    cur.put("version", version);
+    cur.put("version", version.version());
     cur.put("created", created);
     ObjectNode summary = root.putObject("summary");
-    summary.put("added", added.size());
-    summary.put("removed", removed.size());
-    summary.put("revised", revised.size());
-    summary.put("definitionsChanged", definitions.size());
-    root.set("added", added);
-    root.set("removed", removed);
-    root.set("revised", revised);
-    root.set("definitions", definitions);
+    summary.put("added", d.added().size());
+    summary.put("removed", d.removed().size());
+    summary.put("revised", d.revised().size());
+    summary.put("definitionsChanged", d.definitions().size());
+    root.set("added", d.added());
+    root.set("removed", d.removed());
+    root.set("revised", d.revised());
+    root.set("definitions", d.definitions());
     return root;
+  }
+
+  private static String ids(List<String> ids) {
+    return (ids.size() == 1 ? "indicator " : "indicators ") + and(limit(ids));
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  /** At most three items, then how many more. */
+  private static List<String> limit(List<String> items) {
+    if (items.size() <= 3) {
+      return items;
+    }
+    List<String> l = new ArrayList<>(items.subList(0, 3));
+    l.add((items.size() - 3) + " more");
+    return l;
+  }
+
+  /** "a", "a and b", "a, b and c". */
+  static String and(List<String> items) {
+    if (items.size() <= 1) {
+      return items.isEmpty() ? "" : items.get(0);
+    }
+    return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
   }
 
   private static void add(ArrayNode pair, Observation o, String field) {
