@@ -47,7 +47,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:published (the feed is valid; warnings allowed)",
-        "1:refused: the sources are invalid or incomplete (the report says why); nothing changed",
+        "1:refused: the sources are invalid or incomplete (the report says why), or the version the source "
+            + "states is not higher than the previous feed's; nothing changed",
         "2:the command was misused (bad option or date)",
         "3:the sources could not be read, or the feed could not be written; nothing changed",
         "4:internal error"})
@@ -68,7 +69,10 @@ public final class PublishCommand implements Callable<Integer> {
   private String issued;
 
   @Option(names = "--previous", paramLabel = "<feed dir>",
-      description = "a previous version of the feed: CHANGES.json lists what changed since it")
+      description = "a previous version of the feed: CHANGES.json lists what changed since it, and the new "
+          + "version is the previous one bumped by the kind of change (major: observations or indicators removed, "
+          + "or unit, numerator, denominator, universe or polarity changed; minor: added, or other definition "
+          + "changes; patch: values revised), unless the source states a higher version")
   private Path previous;
 
   @Option(names = "--base-url", paramLabel = "<url>",
@@ -145,6 +149,11 @@ public final class PublishCommand implements Callable<Integer> {
     }
     stdout.println("Published " + r.observations() + " observations of " + r.indicators() + " indicators to "
         + r.feed() + ": " + String.join(", ", r.files()) + ".");
+    if (r.versionChange() != null) {
+      stdout.println("Version " + r.versionChange().version() + " (" + r.versionChange().bump() + " change since "
+          + (r.versionChange().previousVersion() == null ? "a feed without a version"
+              : r.versionChange().previousVersion()) + "): " + r.versionChange().reason());
+    }
     if (r.smallCells() + r.complementary() > 0) {
       stdout.println("Suppressed by the feed's policy: " + r.smallCells() + " small cells, " + r.complementary()
           + " complementary cells.");

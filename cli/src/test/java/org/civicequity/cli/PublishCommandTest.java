@@ -51,6 +51,37 @@ class PublishCommandTest {
   }
 
   @Test
+  void versionFollowsThePreviousAndAStatedVersionNotHigherIsRefused() throws Exception {
+    Path src = source();
+    Path manifest = src.resolve("datapackage.json");
+    String unversioned = Files.readString(manifest);
+    Files.writeString(manifest, unversioned.replaceFirst("\\{", "{\"version\": \"1.2.0\","));
+    Path a = temp.resolve("a/feed");
+    Run first = CivicEquityTest.run("publish", src.toString(), "--out", a.toString(), "--issued", "2024-05-01");
+    assertThat(first.exitCode()).as(first.err()).isEqualTo(ExitCode.OK);
+    assertThat(Files.readString(a.resolve("datapackage.json"))).containsPattern("\"version\" ?: \"1.2.0\"");
+
+    // the source still states 1.2.0: not higher than the previous feed's, refused in one line
+    Path b = temp.resolve("b/feed");
+    Run refused = CivicEquityTest.run("publish", src.toString(), "--out", b.toString(), "--issued", "2024-06-01",
+        "--previous", a.toString());
+    assertThat(refused.exitCode()).isEqualTo(ExitCode.INVALID);
+    assertThat(refused.err()).isEqualTo("publish: refused: the source states version 1.2.0, which is not higher "
+        + "than the previous feed's 1.2.0; raise it, or remove `version` from datapackage.json to get 1.2.1 "
+        + "(a patch bump: nothing changed)" + System.lineSeparator());
+    assertThat(refused.out()).isEmpty();
+    assertThat(b).doesNotExist();
+
+    // without a stated version it is derived: nothing changed, a patch bump
+    Files.writeString(manifest, unversioned);
+    Run bumped = CivicEquityTest.run("publish", src.toString(), "--out", b.toString(), "--issued", "2024-06-01",
+        "--previous", a.toString());
+    assertThat(bumped.exitCode()).as(bumped.err()).isEqualTo(ExitCode.OK);
+    assertThat(bumped.out()).contains("Version 1.2.1 (patch change since 1.2.0): Nothing changed.");
+    assertThat(Files.readString(b.resolve("CHANGES.json"))).contains("\"bump\"", "\"patch\"");
+  }
+
+  @Test
   void refusesInvalidSourcesWithTheReport() throws Exception {
     Path src = source();
     Path obs = src.resolve("observations.csv");
