@@ -2,22 +2,20 @@ package org.civicequity.validate.internal.input;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.civicequity.core.Geography;
 import org.civicequity.core.Indicator;
 import org.civicequity.core.SourceLocation;
+import org.civicequity.core.io.Feed;
+import org.civicequity.core.io.FeedException;
 import org.civicequity.core.io.ObservationFormat;
 import org.civicequity.validate.FeedContext;
 import org.civicequity.validate.ResourceEntry;
@@ -27,66 +25,90 @@ import org.civicequity.validate.internal.rules.BuiltInRules;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Opens a feed: a directory, its {@code datapackage.json}, or a {@code .zip} of one (extracted
- * with bounds into a temporary directory). Reads the manifest, indicators and custom
- * geographies, checks them against their schemas, inspects every resource the manifest lists
- * (path safety, presence, size, SHA-256), and returns the observation files to stream.
+ * Opens a feed through the SDK's {@link Feed}: a directory, its {@code datapackage.json}, or a
+ * {@code .zip} of one, read in place (no extraction). {@link Feed} holds the bounds in one place:
+ * safe resource paths ({@link Feed#pathProblem(String)}), no symbolic link out of the folder, and
+ * for zip files no unsafe entry names (zip slip), too many entries, too many bytes or too high a
+ * compression ratio (zip bomb). A feed it refuses to open becomes an
+ * {@link UnreadableInputException} of one line naming the input and the reason.
+ *
+ * <p>Reads the manifest, indicators and custom geographies from the feed, checks them against
+ * their schemas, inspects every resource the manifest lists (path safety, presence, size,
+ * SHA-256), and returns the observation files to stream: each source opens its file through the
+ * feed ({@link Feed#open(String)}), so a directory's file is streamed from disk and never read
+ * whole into memory. The returned {@link Inputs.Opened} holds the feed open until validation
+ * ends.
  */
 final class FeedInput {
-  static final String MANIFEST = "datapackage.json";
-  static final String INDICATORS = "indicators.json";
-  static final String GEOGRAPHIES = "geographies.csv";
+  static final String MANIFEST = Feed.MANIFEST;
+  static final String INDICATORS = Feed.INDICATORS;
+  static final String GEOGRAPHIES = Feed.GEOGRAPHIES;
 
   private FeedInput() {
   }
 
   static Inputs.Opened open(Path input, FindingCollector findings) throws IOException {
-    Path root;
-    AutoCloseable cleanup = null;
-    String name = input.getFileName() == null ? "" : input.getFileName().toString()
-        .toLowerCase(Locale.ROOT);
-    if (Files.isDirectory(input)) {
-      root = input;
-    } else if (name.endsWith(".zip")) {
-      ZipFeed zip = ZipFeed.extract(input);
-      root = zip.root();
-      cleanup = zip;
-    } else {
-      root = input.toAbsolutePath().getParent();
+    Feed feed;
+    try {
+      feed = Feed.open(input);
+    } catch (FeedException e) {
+      throw unreadable(input, e);
+    } catch (IOException e) {
+      throw new UnreadableInputException(input + ": cannot open the feed: " + oneLine(e), e);
     }
     try {
-      return read(input, root, findings, cleanup);
+      return read(input, feed, findings);
     } catch (IOException | RuntimeException e) {
-      if (cleanup != null) {
-        try {
-          cleanup.close();
-        } catch (Exception suppressed) {
-          e.addSuppressed(suppressed);
-        }
+      try {
+        feed.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      if (e instanceof FeedException fe) {
+        // a bound broken while reading (an entry inflating beyond its size), or the manifest
+        // itself behind a link out of the folder: the feed cannot be read as a whole
+        throw unreadable(input, fe);
       }
       throw e;
     }
   }
 
-  private static Inputs.Opened read(Path input, Path root, FindingCollector findings,
-      AutoCloseable cleanup) throws IOException {
-    Path realRoot;
-    try {
-      realRoot = root.toRealPath();
-    } catch (IOException e) {
-      throw new UnreadableInputException(input + ": cannot open the feed folder: " + e.getMessage());
+  /** One line naming the input and why the feed refused it. */
+  private static UnreadableInputException unreadable(Path input, FeedException e) {
+    String msg = oneLine(e);
+    String file = e.file();
+    String shortName = input.getFileName() == null ? "" : input.getFileName().toString();
+    if (file.equals(input.toString()) || file.equals(shortName)) {
+      msg = detail(e); // the input is named once, in full
     }
+    return new UnreadableInputException(input + ": " + msg, e);
+  }
+
+  /** The reason of a refusal without the file name that starts its message. */
+  static String detail(FeedException e) {
+    String msg = oneLine(e);
+    String prefix = e.file() + ": ";
+    return msg.startsWith(prefix) ? msg.substring(prefix.length()) : msg;
+  }
+
+  private static String oneLine(Exception e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return m.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+  }
+
+  private static Inputs.Opened read(Path input, Feed feed, FindingCollector findings)
+      throws IOException {
     FeedContext.Builder ctx = FeedContext.builder().input(input.toString()).hasManifest(true)
         .codelists(StandardCodelists.all());
     Map<String, String> notRun = new LinkedHashMap<>();
     List<ResourceEntry> resources = new ArrayList<>();
-    Path manifestPath = root.resolve(MANIFEST);
+    boolean hasManifest = feed.exists(MANIFEST);
     JsonNode manifest = null;
-    if (!Files.isRegularFile(manifestPath)) {
+    if (!hasManifest) {
       findings.report(BuiltInRules.info("RESOURCE_MISSING"), SourceLocation.ofFile(MANIFEST),
           MANIFEST, MANIFEST);
     } else {
-      manifest = JsonDocuments.read(manifestPath, MANIFEST, findings);
+      manifest = readJson(feed, MANIFEST, MANIFEST, findings);
     }
     Set<String> unsafePointers = new LinkedHashSet<>();
     Set<String> declaredExtensions = null;
@@ -101,7 +123,7 @@ final class FeedInput {
           continue;
         }
         String pointer = "/resources/" + i + "/path";
-        ResourceEntry e = inspect(realRoot, p.asString(), r, new SourceLocation(MANIFEST, 0, 0,
+        ResourceEntry e = inspect(feed, p.asString(), r, new SourceLocation(MANIFEST, 0, 0,
             "path", pointer));
         if (e.unsafeReason() != null) {
           unsafePointers.add(pointer);
@@ -134,10 +156,9 @@ final class FeedInput {
       ctx.extensions(ext);
       declaredExtensions = ext;
     }
-    ctx.resources(resources);
 
     // indicators.json
-    Path indicatorsFile = chosen(realRoot, resources, INDICATORS);
+    String indicatorsFile = chosen(feed, resources, INDICATORS);
     List<Indicator> indicators = List.of();
     if (indicatorsFile == null) {
       if (!listed(resources, INDICATORS)) {
@@ -145,7 +166,7 @@ final class FeedInput {
             INDICATORS, INDICATORS);
       }
     } else {
-      JsonNode doc = JsonDocuments.read(indicatorsFile, INDICATORS, findings);
+      JsonNode doc = readJson(feed, indicatorsFile, INDICATORS, findings);
       if (doc != null) {
         for (SchemaCheck.Violation v : SchemaCheck.validate("indicators.schema.json", doc)) {
           findings.report(BuiltInRules.info(v.code()), new SourceLocation(INDICATORS, 0, 0,
@@ -157,42 +178,42 @@ final class FeedInput {
     ctx.indicators(indicators);
 
     // geographies.csv
-    Path geoFile = chosen(realRoot, resources, GEOGRAPHIES);
+    String geoFile = chosen(feed, resources, GEOGRAPHIES);
     List<Geography> geographies = List.of();
     if (geoFile != null) {
-      geographies = GeographiesCsv.read(geoFile, GEOGRAPHIES, findings, declaredExtensions, jLevel,
-          jId);
+      geographies = GeographiesCsv.read(feed.open(geoFile), GEOGRAPHIES, findings,
+          declaredExtensions, jLevel, jId);
     }
     ctx.geographies(geographies);
 
-    // observations
+    // observations: each source opens its file through the feed when it is read
     List<ObservationSource> sources = new ArrayList<>();
     for (ResourceEntry r : resources) {
       if (r.unsafeReason() == null && r.present() && isObservations(r.path())) {
-        Path f = realRoot.resolve(r.path());
-        sources.add(Sources.of(r.path(),
-            ObservationFormat.fromFileName(r.path()).orElseThrow(), () -> Files.newInputStream(f)));
+        String path = r.path();
+        sources.add(Sources.of(path, ObservationFormat.fromFileName(path).orElseThrow(),
+            () -> feed.open(path)));
       }
     }
     if (sources.isEmpty() && resources.stream().noneMatch(r -> isObservations(r.path()))) {
-      for (String n : List.of("observations.csv", "observations.ndjson", "observations.json")) {
-        Path f = realRoot.resolve(n);
-        if (Files.isRegularFile(f)) {
+      for (String n : Feed.OBSERVATION_FILES) {
+        if (existsInside(feed, n, resources)) {
           sources.add(Sources.of(n, ObservationFormat.fromFileName(n).orElseThrow(),
-              () -> Files.newInputStream(f)));
+              () -> feed.open(n)));
           break;
         }
       }
-      if (sources.isEmpty()) {
+      if (sources.isEmpty() && resources.stream().noneMatch(r -> isObservations(r.path()))) {
         findings.report(BuiltInRules.info("RESOURCE_MISSING"),
             SourceLocation.ofFile("observations.csv"), "observations.csv",
             "observations.csv (or observations.ndjson)");
       }
     }
+    ctx.resources(resources);
     if (manifest == null) {
       // Without a readable manifest these rules would say "the manifest names no jurisdiction"
       // or "declares no suppression policy", which sends the publisher looking in the wrong place.
-      String why = Files.isRegularFile(manifestPath)
+      String why = hasManifest
           ? MANIFEST + " could not be read (see its syntax finding), so the jurisdiction and "
               + "the suppression policy are unknown"
           : MANIFEST + " is missing, so the jurisdiction and the suppression policy are unknown";
@@ -207,7 +228,16 @@ final class FeedInput {
         notRun.put(code, "no observations file could be read");
       }
     }
-    return new Inputs.Opened(ctx.build(), sources, notRun, cleanup);
+    return new Inputs.Opened(ctx.build(), sources, notRun, feed);
+  }
+
+  /** Reads a small JSON file of the feed (manifest, indicators) into a tree, or null. */
+  private static JsonNode readJson(Feed feed, String path, String name, FindingCollector findings)
+      throws IOException {
+    long size = feed.size(path);
+    try (InputStream in = feed.open(path)) {
+      return JsonDocuments.read(size, in, name, findings);
+    }
   }
 
   static boolean isObservations(String path) {
@@ -226,93 +256,64 @@ final class FeedInput {
     return false;
   }
 
-  /** The file of a well-known name: the manifest's entry when listed and safe, else the default. */
-  private static Path chosen(Path root, List<ResourceEntry> resources, String fileName) {
+  /**
+   * The file of a well-known name: the manifest's entry when listed and safe, else the default
+   * when the feed has it.
+   */
+  private static String chosen(Feed feed, List<ResourceEntry> resources, String fileName)
+      throws IOException {
     for (ResourceEntry r : resources) {
       if (r.path().equals(fileName) || r.path().endsWith("/" + fileName)) {
-        return r.unsafeReason() == null && r.present() ? root.resolve(r.path()) : null;
+        return r.unsafeReason() == null && r.present() ? r.path() : null;
       }
     }
-    Path f = root.resolve(fileName);
-    return Files.isRegularFile(f) ? f : null;
-  }
-
-  /** Checks one resource: path safety first, then presence, size and hash. */
-  static ResourceEntry inspect(Path realRoot, String path, JsonNode r, SourceLocation at)
-      throws IOException {
-    Long bytes = r.path("bytes").isIntegralNumber() ? r.path("bytes").asLong() : null;
-    String hash = r.path("hash").isString() ? r.path("hash").asString() : null;
-    String unsafe = unsafeReason(path);
-    if (unsafe == null) {
-      Path f = realRoot.resolve(path).normalize();
-      if (!f.startsWith(realRoot)) {
-        unsafe = "it leads out of the feed folder";
-      } else if (Files.exists(f, LinkOption.NOFOLLOW_LINKS)) {
-        Path real = f.toRealPath();
-        if (!real.startsWith(realRoot)) {
-          unsafe = "it is a link to a file outside the feed folder";
-        } else if (!Files.isRegularFile(real)) {
-          return new ResourceEntry(path, at, bytes, hash, null, false, -1, null);
-        } else {
-          long size = Files.size(real);
-          String sha = hash == null ? null : sha256(real);
-          return new ResourceEntry(path, at, bytes, hash, null, true, size, sha);
-        }
-      } else {
-        return new ResourceEntry(path, at, bytes, hash, null, false, -1, null);
-      }
-    }
-    return new ResourceEntry(path, at, bytes, hash, unsafe, false, -1, null);
+    return existsInside(feed, fileName, resources) ? fileName : null;
   }
 
   /**
-   * Why a manifest path is refused before touching the file system, or null when it looks safe.
-   *
-   * @param path the path as written
-   * @return the reason, or null
+   * Whether a file the manifest does not list is in the feed. One behind a symbolic link out of
+   * the folder is not read: it joins the resources as unsafe, so RESOURCE_PATH_UNSAFE names it.
    */
-  static String unsafeReason(String path) {
-    if (path.isEmpty()) {
-      return "the path is empty";
-    }
-    if (path.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
-      return path.matches("^[A-Za-z]:.*") && path.length() > 2 && (path.charAt(2) == '\\'
-          || path.charAt(2) == '/') ? "it is an absolute Windows path" : "it is a URL or has a drive letter";
-    }
-    if (path.startsWith("/") || path.startsWith("~")) {
-      return "it is an absolute path";
-    }
-    if (path.indexOf('\\') >= 0) {
-      return "it contains a backslash";
-    }
-    for (String seg : path.split("/", -1)) {
-      if (seg.equals("..")) {
-        return "it contains a '..' segment";
+  private static boolean existsInside(Feed feed, String fileName, List<ResourceEntry> resources)
+      throws IOException {
+    try {
+      return feed.exists(fileName);
+    } catch (FeedException e) {
+      if (e.reason() != FeedException.Reason.SYMLINK_ESCAPE) {
+        throw e;
       }
+      resources.add(new ResourceEntry(fileName, SourceLocation.ofFile(fileName), null, null,
+          detail(e), false, -1, null));
+      return false;
     }
-    for (int i = 0; i < path.length(); i++) {
-      if (path.charAt(i) < 0x20) {
-        return "it contains a control character";
-      }
-    }
-    return null;
   }
 
-  static String sha256(Path f) throws IOException {
-    MessageDigest md;
+  /**
+   * Checks one resource: path safety first ({@link Feed#pathProblem(String)}, then no link out
+   * of the feed), then presence, size and hash, all through the feed.
+   */
+  static ResourceEntry inspect(Feed feed, String path, JsonNode r, SourceLocation at)
+      throws IOException {
+    Long bytes = r.path("bytes").isIntegralNumber() ? r.path("bytes").asLong() : null;
+    String hash = r.path("hash").isString() ? r.path("hash").asString() : null;
+    Optional<String> unsafe = Feed.pathProblem(path);
+    if (unsafe.isPresent()) {
+      return new ResourceEntry(path, at, bytes, hash, unsafe.get(), false, -1, null);
+    }
     try {
-      md = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-    }
-    byte[] buf = new byte[1 << 16];
-    try (InputStream in = Files.newInputStream(f)) {
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        md.update(buf, 0, n);
+      if (!feed.exists(path)) {
+        return new ResourceEntry(path, at, bytes, hash, null, false, -1, null);
       }
+      long size = feed.size(path);
+      String sha = hash == null ? null : feed.sha256(path);
+      return new ResourceEntry(path, at, bytes, hash, null, true, size, sha);
+    } catch (FeedException e) {
+      if (e.reason() == FeedException.Reason.UNSAFE_PATH
+          || e.reason() == FeedException.Reason.SYMLINK_ESCAPE) {
+        return new ResourceEntry(path, at, bytes, hash, detail(e), false, -1, null);
+      }
+      throw e;
     }
-    return HexFormat.of().formatHex(md.digest());
   }
 
   private static String textOrNull(JsonNode n) {

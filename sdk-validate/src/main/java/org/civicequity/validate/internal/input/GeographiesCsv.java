@@ -2,14 +2,13 @@ package org.civicequity.validate.internal.input;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -36,20 +35,23 @@ final class GeographiesCsv {
   private GeographiesCsv() {
   }
 
-  static List<Geography> read(Path file, String name, FindingCollector findings)
+  static List<Geography> read(InputStream in, String name, FindingCollector findings)
       throws IOException {
-    return read(file, name, findings, null, null, null);
+    return read(in, name, findings, null, null, null);
   }
 
   /**
    * Reads the file and checks what needs the manifest: x- columns against the declared
    * extensions, and each listed tract (11 digits, inside a county or state jurisdiction).
    *
+   * @param in         the file's bytes (closed when done), e.g. from the feed
+   * @param name       the file's name in findings
+   * @param findings   where problems go
    * @param extensions the manifest's declared extensions, or null when the manifest is unreadable
    * @param jLevel     the jurisdiction's geoLevel, or null
    * @param jId        the jurisdiction's GEOID, or null
    */
-  static List<Geography> read(Path file, String name, FindingCollector findings,
+  static List<Geography> read(InputStream in, String name, FindingCollector findings,
       java.util.Set<String> extensions, String jLevel, String jId) throws IOException {
     String jPrefix = null;
     if (jId != null && ("county".equals(jLevel) && jId.length() == 5
@@ -61,7 +63,7 @@ final class GeographiesCsv {
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
         .setAllowMissingColumnNames(false).setIgnoreEmptyLines(true).get();
-    try (Reader r = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
+    try (Reader r = new BufferedReader(new InputStreamReader(in, decoder))) {
       r.mark(1);
       if (r.read() != '\uFEFF') {
         r.reset();

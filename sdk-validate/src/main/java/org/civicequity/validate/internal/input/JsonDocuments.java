@@ -2,8 +2,6 @@ package org.civicequity.validate.internal.input;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.civicequity.core.SourceLocation;
 import org.civicequity.validate.internal.FindingCollector;
 import org.civicequity.validate.internal.rules.SyntaxRules;
@@ -36,29 +34,52 @@ final class JsonDocuments {
   }
 
   /**
-   * Reads a document.
+   * Reads a document from a stream, such as a feed's file.
    *
-   * @param file     the file
+   * @param size     the file's size in bytes, as the feed tells it
+   * @param in       the file's bytes; the caller closes it
    * @param name     its name in findings
    * @param findings where problems go
    * @return the tree, or null when it could not be read (a finding says why)
-   * @throws IOException if the file cannot be opened
+   * @throws IOException if the file cannot be read
    */
-  static JsonNode read(Path file, String name, FindingCollector findings) throws IOException {
-    long size = Files.size(file);
+  static JsonNode read(long size, InputStream in, String name, FindingCollector findings)
+      throws IOException {
     if (size > MAX_BYTES) {
-      findings.report(SyntaxRules.info("ROW_TOO_LARGE"), SourceLocation.ofFile(name), null,
-          name + " is " + size + " bytes; expected at most " + MAX_BYTES + " bytes");
-      return null;
+      return tooLarge(size + " bytes", name, findings);
     }
     if (size == 0) {
       findings.report(SyntaxRules.info("JSON_SYNTAX"), new SourceLocation(name, 0, 1, null, ""),
           null, name + " is empty; expected a JSON object");
       return null;
     }
-    byte[] bytes;
-    try (InputStream in = Files.newInputStream(file)) {
-      bytes = in.readAllBytes();
+    // never more than the bound, whatever size the feed declared
+    byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
+    if (bytes.length > MAX_BYTES) {
+      return tooLarge("more than " + MAX_BYTES + " bytes", name, findings);
+    }
+    return read(bytes, name, findings);
+  }
+
+  private static JsonNode tooLarge(String size, String name, FindingCollector findings) {
+    findings.report(SyntaxRules.info("ROW_TOO_LARGE"), SourceLocation.ofFile(name), null,
+        name + " is " + size + "; expected at most " + MAX_BYTES + " bytes");
+    return null;
+  }
+
+  /**
+   * Reads a document held in memory.
+   *
+   * @param bytes    the document's bytes
+   * @param name     its name in findings
+   * @param findings where problems go
+   * @return the tree, or null when it could not be read (a finding says why)
+   */
+  static JsonNode read(byte[] bytes, String name, FindingCollector findings) {
+    if (bytes.length == 0) {
+      findings.report(SyntaxRules.info("JSON_SYNTAX"), new SourceLocation(name, 0, 1, null, ""),
+          null, name + " is empty; expected a JSON object");
+      return null;
     }
     if (!Utf8.isValid(bytes)) {
       findings.report(SyntaxRules.info("ENCODING"), SourceLocation.ofFile(name), null,
