@@ -135,6 +135,50 @@ public record Observation(
   }
 
   /**
+   * A numeric field by its position in {@link #FIELDS}, for code that walks every field.
+   *
+   * @param index a position in {@link #FIELDS}
+   * @return the number, or null when absent or when the field at that position is text
+   */
+  public Double numberAt(int index) {
+    return switch (index) {
+      case 11 -> value;
+      case 12 -> moe;
+      case 13 -> lower;
+      case 14 -> upper;
+      case 15 -> numerator;
+      case 16 -> denominator;
+      default -> null;
+    };
+  }
+
+  /**
+   * A text field by its position in {@link #FIELDS}, as read (no formatting), for code that
+   * walks every field.
+   *
+   * @param index a position in {@link #FIELDS}
+   * @return the text, or null when absent or when the field at that position is numeric
+   */
+  public String textAt(int index) {
+    return switch (index) {
+      case 0 -> indicator;
+      case 1 -> geoLevel;
+      case 2 -> geoId;
+      case 3 -> geoName;
+      case 4 -> period;
+      case 5 -> raceEthnicity;
+      case 6 -> sex;
+      case 7 -> age;
+      case 8 -> income;
+      case 9 -> disability;
+      case 10 -> nativity;
+      case 17 -> status;
+      case 18 -> note;
+      default -> null;
+    };
+  }
+
+  /**
    * Any field of the standard as text, as it would appear in a CSV cell (numbers in their
    * shortest round-trip form, absent values as null).
    *

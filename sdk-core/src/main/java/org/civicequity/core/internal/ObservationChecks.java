@@ -34,7 +34,7 @@ public final class ObservationChecks {
   private static final int STATUS = Observation.FIELDS.indexOf("status");
 
   static {
-    // text(o, i) and number(o, i) below read fields by their position in Observation.FIELDS
+    // o.textAt(i) and o.numberAt(i) below read fields by their position in Observation.FIELDS
     if (!Observation.FIELDS.equals(List.of("indicator", "geoLevel", "geoId", "geoName", "period",
         "raceEthnicity", "sex", "age", "income", "disability", "nativity", "value", "moe", "lower",
         "upper", "numerator", "denominator", "status", "note"))) {
@@ -312,7 +312,7 @@ public final class ObservationChecks {
         continue;
       }
       if (f.numeric) {
-        Double d = number(o, f.index);
+        Double d = o.numberAt(f.index);
         if (d == null) {
           out = missing(out, f);
           continue;
@@ -324,7 +324,7 @@ public final class ObservationChecks {
           }
         }
       } else {
-        String s = text(o, f.index);
+        String s = o.textAt(f.index);
         if (s == null) {
           out = missing(out, f);
           continue;
@@ -410,7 +410,7 @@ public final class ObservationChecks {
     if (!o.unparsed().isEmpty() && o.unparsed().containsKey(field)) {
       return null;
     }
-    return text(o, index);
+    return o.textAt(index);
   }
 
   private static int fieldIndex(String name) {
@@ -420,39 +420,6 @@ public final class ObservationChecks {
           + " that the Observation record does not have");
     }
     return i;
-  }
-
-  /** A text field by its index in {@link Observation#FIELDS} (null for numeric fields). */
-  private static String text(Observation o, int index) {
-    return switch (index) {
-      case 0 -> o.indicator();
-      case 1 -> o.geoLevel();
-      case 2 -> o.geoId();
-      case 3 -> o.geoName();
-      case 4 -> o.period();
-      case 5 -> o.raceEthnicity();
-      case 6 -> o.sex();
-      case 7 -> o.age();
-      case 8 -> o.income();
-      case 9 -> o.disability();
-      case 10 -> o.nativity();
-      case 17 -> o.status();
-      case 18 -> o.note();
-      default -> null;
-    };
-  }
-
-  /** A numeric field by its index in {@link Observation#FIELDS} (null for text fields). */
-  private static Double number(Observation o, int index) {
-    return switch (index) {
-      case 11 -> o.value();
-      case 12 -> o.moe();
-      case 13 -> o.lower();
-      case 14 -> o.upper();
-      case 15 -> o.numerator();
-      case 16 -> o.denominator();
-      default -> null;
-    };
   }
 
   private static List<SchemaViolation> add(List<SchemaViolation> out, String code, String field,

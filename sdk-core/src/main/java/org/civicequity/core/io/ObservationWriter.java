@@ -202,7 +202,7 @@ public final class ObservationWriter implements AutoCloseable {
 
   private void writeCsv(Observation o) throws IOException {
     for (int k = 0; k < FIELD_COUNT; k++) {
-      Double d = number(o, k);
+      Double d = o.numberAt(k);
       if (d != null) {
         if (k > 0) {
           put((byte) ',');
@@ -210,7 +210,7 @@ public final class ObservationWriter implements AutoCloseable {
         putNumber(d);
         continue;
       }
-      String v = text(o, k);
+      String v = o.textAt(k);
       if (v == null) {
         v = o.unparsed().isEmpty() ? null : o.unparsed().get(Observation.FIELDS.get(k));
       }
@@ -227,13 +227,13 @@ public final class ObservationWriter implements AutoCloseable {
     put((byte) '{');
     boolean first = true;
     for (int k = 0; k < FIELD_COUNT; k++) {
-      Double d = number(o, k);
+      Double d = o.numberAt(k);
       if (d != null) {
         first = name(k, first);
         putNumber(d);
         continue;
       }
-      String v = text(o, k);
+      String v = o.textAt(k);
       if (v == null && !o.unparsed().isEmpty()) {
         v = o.unparsed().get(Observation.FIELDS.get(k));
       }
@@ -265,39 +265,6 @@ public final class ObservationWriter implements AutoCloseable {
     System.arraycopy(n, 0, buf, len, n.length);
     len += n.length;
     return false;
-  }
-
-  /** A numeric field by index, or null (for text fields too). */
-  private static Double number(Observation o, int k) {
-    return switch (k) {
-      case 11 -> o.value();
-      case 12 -> o.moe();
-      case 13 -> o.lower();
-      case 14 -> o.upper();
-      case 15 -> o.numerator();
-      case 16 -> o.denominator();
-      default -> null;
-    };
-  }
-
-  /** A text field by index, or null (for numeric fields too). */
-  private static String text(Observation o, int k) {
-    return switch (k) {
-      case 0 -> o.indicator();
-      case 1 -> o.geoLevel();
-      case 2 -> o.geoId();
-      case 3 -> o.geoName();
-      case 4 -> o.period();
-      case 5 -> o.raceEthnicity();
-      case 6 -> o.sex();
-      case 7 -> o.age();
-      case 8 -> o.income();
-      case 9 -> o.disability();
-      case 10 -> o.nativity();
-      case 17 -> o.status();
-      case 18 -> o.note();
-      default -> null;
-    };
   }
 
   /** A number as {@link Numbers#format(double)} writes it. */
