@@ -39,7 +39,12 @@ final class FastObservations {
       ThreadLocal.withInitial(FastObservations::new);
 
   private final String[] text = new String[19];
-  private final Double[] numbers = new Double[19];
+  /**
+   * Numbers as primitives: boxing happens in {@link #build}, straight into the new observation,
+   * so no young {@code Double} is stored into this long-lived builder (each such store costs a
+   * garbage-collector write barrier on its slow path).
+   */
+  private final double[] numbers = new double[19];
   /**
    * Per text field, recently seen values (two-way: a value lives in its even slot or the odd one
    * after it), with their bytes when they came from bytes: values such as the indicator, level,
@@ -246,13 +251,25 @@ final class FastObservations {
   /**
    * Sets a text field from non-empty ASCII bytes whose hash the caller computed while scanning
    * them (the JSON fast path), so the bytes are read once more only to compare.
+   *
+   * @return the text set
    */
-  void asciiText(int index, byte[] d, int from, int to, int hash) {
+  String asciiText(int index, byte[] d, int from, int to, int hash) {
     if (internable(index, to - from)) {
-      put(index, intern(index, d, from, to, hash));
-    } else {
-      text(index, new String(d, from, to - from, StandardCharsets.ISO_8859_1));
+      String s = intern(index, d, from, to, hash);
+      put(index, s);
+      return s;
     }
+    text(index, new String(d, from, to - from, StandardCharsets.ISO_8859_1));
+    return text[index];
+  }
+
+  /**
+   * Sets a text field to a value this builder gave the same field before (the previous row's
+   * instance), without looking it up again.
+   */
+  void repeated(int index, String s) {
+    put(index, s);
   }
 
   /** Sets a text field, sharing an earlier equal instance when there is one. */

@@ -59,6 +59,16 @@ final class FlatNdjson {
     private final byte[][] names = new byte[32][];
     private final String[] nameText = new String[32];
     private final int[] nameIndex = new int[32];
+    /**
+     * Per member position, where the previous row's text value lay in the chunk, its length and
+     * the text it gave (length 0: none to reuse). Sorted feeds repeat the indicator, level,
+     * period and GEOID row after row: a value equal to the previous row's is recognised by one
+     * comparison of its bytes, neither scanned, hashed nor looked up again.
+     */
+    private final int[] prevStart = new int[32];
+    private final int[] prevLength = new int[32];
+    private final String[] prevText = new String[32];
+    private final int[] prevIndex = new int[32];
     /** The text of the member name read last. */
     private String lastName;
     private int pos;
@@ -159,7 +169,7 @@ final class FlatNdjson {
         }
         pos++;
         spaces();
-        if (pos >= len || !value(index, name)) {
+        if (pos >= len || !value(member, index, name)) {
           return false;
         }
         spaces();
@@ -205,11 +215,26 @@ final class FlatNdjson {
       return -1;
     }
 
-    private boolean value(int index, String name) {
+    private boolean value(int member, int index, String name) {
       byte x = d[pos];
       if (x == '"' && index >= 0 && !FastObservations.numeric(index)) {
-        // a text field: scan, check and hash the bytes in one pass
         int from = ++pos;
+        boolean remembered = member < prevLength.length;
+        if (remembered) {
+          int n = prevLength[member];
+          if (n > 0 && from + n < len && d[from + n] == '"'
+              && ByteScan.equal(d, prevStart[member], d, from, n)) {
+            // the same bytes as the previous row's value here (which had no escape), so the
+            // same text; the field index is checked because a row may order its members anew
+            if (prevIndex[member] == index) {
+              pos = from + n + 1;
+              b.repeated(index, prevText[member]);
+              return true;
+            }
+          }
+          prevLength[member] = 0;
+        }
+        // a text field: scan, check and hash the bytes in one pass
         int h = 0;
         int high = 0;
         int i = from;
@@ -229,7 +254,13 @@ final class FlatNdjson {
         if (i == from) {
           b.text(index, ""); // an empty JSON string is present, unlike an empty CSV cell
         } else if (high >= 0) {
-          b.asciiText(index, d, from, i, h);
+          String t = b.asciiText(index, d, from, i, h);
+          if (remembered) {
+            prevStart[member] = from;
+            prevLength[member] = i - from;
+            prevText[member] = t;
+            prevIndex[member] = index;
+          }
         } else {
           b.cell(index, name, d, from, i, false);
         }
