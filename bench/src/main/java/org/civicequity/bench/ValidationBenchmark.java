@@ -30,7 +30,8 @@ import tools.jackson.core.json.JsonFactory;
  * java -Xmx256m -cp ... org.civicequity.bench.ValidationBenchmark [--rows N] [--runs R]
  *     [--formats csv,ndjson] [--dir DIR] [--validate-only] [--warmups W]
  * </pre>
- * Prints one line per measurement and a summary; not a test.
+ * The loops run interleaved (run i of each back to back), so each ratio compares runs made in
+ * the same state of the machine. Prints one line per measurement and a summary; not a test.
  */
 public final class ValidationBenchmark {
   private ValidationBenchmark() {
@@ -78,40 +79,85 @@ public final class ValidationBenchmark {
     List<String> summary = new ArrayList<>();
     for (String format : formats) {
       Path file = format.equals("csv") ? csv : ndjson;
-      double raw = 0;
-      if (!validateOnly) {
-        raw = best(runs, "raw " + format, rows, () -> format.equals("csv") ? rawCsv(file)
-            : rawJson(file));
-      }
-      double values = 0;
-      if (!validateOnly && format.equals("ndjson")) {
-        // for context only (the target is against the token loop): a loop that also reads
-        // every value, as any consumer of the data must (Jackson decodes strings lazily)
-        values = best(runs, "raw ndjson values", rows, () -> rawJsonValues(file));
-      }
       double[] counts = new double[3];
-      double val = best(runs, "validate " + format, rows, () -> {
+      List<Measurement> measured = new ArrayList<>();
+      if (!validateOnly) {
+        measured.add(new Measurement("raw " + format, () -> format.equals("csv") ? rawCsv(file)
+            : rawJson(file)));
+        if (format.equals("ndjson")) {
+          // for context only (the target is against the token loop): a loop that also reads
+          // every value, as any consumer of the data must (Jackson decodes strings lazily)
+          measured.add(new Measurement("raw ndjson values", () -> rawJsonValues(file)));
+        }
+      }
+      Measurement validation = new Measurement("validate " + format, () -> {
         ValidationReport r = validator.validate(file);
         counts[0] = r.summary().rows();
         counts[1] = r.summary().errors();
         counts[2] = r.summary().warnings();
         return r.summary().rows();
       });
+      measured.add(validation);
+      // interleaved: run i of every loop back to back, so that each ratio compares runs made
+      // in the same state of the (shared, virtual) machine
+      for (int i = 0; i < warmupRuns; i++) {
+        for (Measurement m : measured) {
+          m.run.run();
+        }
+      }
+      for (int i = 0; i < runs; i++) {
+        for (Measurement m : measured) {
+          m.rates.add(timed(m.what, i, rows, m.run));
+        }
+      }
       System.out.printf(Locale.ROOT, "  (validation of %s: %,.0f rows, %,.0f errors, %,.0f warnings)%n",
           format, counts[0], counts[1], counts[2]);
-      summary.add(validateOnly
-          ? String.format(Locale.ROOT, "%-6s validate %,10.0f rows/s", format, val)
-          : String.format(Locale.ROOT, "%-6s raw %,10.0f rows/s   validate %,10.0f rows/s   ratio %.2f",
-              format, raw, val, val / raw) + (values > 0 ? String.format(Locale.ROOT,
-              "   (raw with values read %,.0f rows/s, ratio %.2f)", values, val / values) : ""));
+      double val = validation.best();
+      if (validateOnly) {
+        summary.add(String.format(Locale.ROOT, "%-6s validate %,10.0f rows/s", format, val));
+        continue;
+      }
+      Measurement raw = measured.get(0);
+      String line = String.format(Locale.ROOT,
+          "%-6s raw %,10.0f rows/s   validate %,10.0f rows/s   ratio of the best runs %.2f, "
+              + "median ratio of the runs made together %.2f",
+          format, raw.best(), val, val / raw.best(), medianRatio(validation, raw));
+      if (measured.size() > 2) {
+        Measurement values = measured.get(1);
+        line += String.format(Locale.ROOT, "%n       (raw with values read %,.0f rows/s, ratio %.2f)",
+            values.best(), val / values.best());
+      }
+      summary.add(line);
     }
     System.out.println();
-    System.out.printf(Locale.ROOT, "summary, %,d rows (best of %d runs after %d warm-up runs):%n", rows, runs, warmups);
+    System.out.printf(Locale.ROOT, "summary, %,d rows (best of %d interleaved runs after %d warm-up runs):%n",
+        rows, runs, warmups);
     summary.forEach(System.out::println);
   }
 
   interface Measured {
     long run() throws IOException;
+  }
+
+  /** A loop to time, with the rates of its measured runs in order. */
+  private record Measurement(String what, Measured run, List<Double> rates) {
+    Measurement(String what, Measured run) {
+      this(what, run, new ArrayList<>());
+    }
+
+    double best() {
+      return rates.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    }
+  }
+
+  /** The median over runs of {@code a}'s rate divided by {@code b}'s rate in the same round. */
+  private static double medianRatio(Measurement a, Measurement b) {
+    double[] r = new double[a.rates().size()];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = a.rates().get(i) / b.rates().get(i);
+    }
+    Arrays.sort(r);
+    return r.length % 2 == 1 ? r[r.length / 2] : (r[r.length / 2 - 1] + r[r.length / 2]) / 2;
   }
 
   private static long cpuNanos() {
@@ -124,31 +170,25 @@ public final class ValidationBenchmark {
         .getSystemLoadAverage();
   }
 
+  /** Untimed runs of every loop before the measured ones (the JIT compiles the hot paths). */
   private static int warmupRuns = 2;
 
-  /** Runs {@code --warmups} times (default 2: the JIT compiles the hot paths), then {@code runs}. */
-  private static double best(int runs, String what, long expected, Measured m) throws IOException {
-    for (int i = 0; i < warmupRuns; i++) {
-      m.run();
+  /** One measured run (after a full garbage collection), printed; returns its rows/s. */
+  private static double timed(String what, int i, long expected, Measured m) throws IOException {
+    System.gc();
+    long cpu = cpuNanos();
+    long t = System.nanoTime();
+    long n = m.run();
+    double s = (System.nanoTime() - t) / 1e9;
+    double cpuS = (cpuNanos() - cpu) / 1e9;
+    if (n != expected) {
+      throw new IllegalStateException(what + ": read " + n + " rows, expected " + expected);
     }
-    double best = 0;
-    for (int i = 0; i < runs; i++) {
-      System.gc();
-      long cpu = cpuNanos();
-      long t = System.nanoTime();
-      long n = m.run();
-      double s = (System.nanoTime() - t) / 1e9;
-      double cpuS = (cpuNanos() - cpu) / 1e9;
-      if (n != expected) {
-        throw new IllegalStateException(what + ": read " + n + " rows, expected " + expected);
-      }
-      double rate = n / s;
-      best = Math.max(best, rate);
-      System.out.printf(Locale.ROOT, "%-16s run %d: %,d rows in %.2f s = %,.0f rows/s "
-          + "(CPU %.2f s = %,.0f rows per CPU-second; load average %.1f)%n", what, i + 1, n, s,
-          rate, cpuS, n / cpuS, loadAverage());
-    }
-    return best;
+    double rate = n / s;
+    System.out.printf(Locale.ROOT, "%-17s run %d: %,d rows in %.2f s = %,.0f rows/s "
+        + "(CPU %.2f s = %,.0f rows per CPU-second; load average %.1f)%n", what, i + 1, n, s,
+        rate, cpuS, n / cpuS, loadAverage());
+    return rate;
   }
 
   /** Every token of every line, as a minimal streaming consumer reads them. */
