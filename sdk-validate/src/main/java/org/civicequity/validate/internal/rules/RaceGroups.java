@@ -39,6 +39,8 @@ final class RaceGroups {
   private final Fingerprint fp = new Fingerprint();
   private final List<String> files = new ArrayList<>();
   private final Map<String, Integer> fileIds = new HashMap<>();
+  private String lastFile;
+  private short lastFileId;
 
   private long[] present = new long[1024];
   private long[] suppressed = new long[1024];
@@ -135,9 +137,10 @@ final class RaceGroups {
     last = o;
     long g;
     int id;
-    if (lastId >= 0 && o.indicator() == kIndicator && o.geoLevel() == kLevel
-        && o.geoId() == kGeo && o.period() == kPeriod && o.sex() == kSex && o.age() == kAge
-        && o.income() == kIncome && o.disability() == kDisability && o.nativity() == kNativity) {
+    if (lastId >= 0 && same(o.indicator(), kIndicator) && same(o.geoLevel(), kLevel)
+        && same(o.geoId(), kGeo) && same(o.period(), kPeriod) && same(o.sex(), kSex)
+        && same(o.age(), kAge) && same(o.income(), kIncome) && same(o.disability(), kDisability)
+        && same(o.nativity(), kNativity)) {
       g = lastG;
       id = lastId;
     } else {
@@ -296,7 +299,18 @@ final class RaceGroups {
     return at.field(field);
   }
 
+  /**
+   * Whether two fields are equal: by identity first (the file readers share repeated values),
+   * else by content (rows built by other code, such as a converter, may not share them).
+   */
+  private static boolean same(String a, String b) {
+    return a == b || (a != null && a.equals(b));
+  }
+
   private short fileId(String f) {
+    if (f == lastFile) {
+      return lastFileId;
+    }
     Integer i = fileIds.get(f);
     if (i == null) {
       i = Math.min(files.size(), Short.MAX_VALUE);
@@ -305,7 +319,9 @@ final class RaceGroups {
       }
       fileIds.put(f, i);
     }
-    return (short) (int) i;
+    lastFile = f;
+    lastFileId = (short) (int) i;
+    return lastFileId;
   }
 
   private static int clamp(long v) {
