@@ -226,6 +226,21 @@ class PublishTest {
   }
 
   @Test
+  void aManifestThatWouldBeInvalidIsRefusedWithOneReadableLinePerProblem() throws Exception {
+    Path manifest = source.resolve("datapackage.json");
+    String m = Files.readString(manifest);
+    assertThat(m).contains("\"jurisdiction\"");
+    Files.writeString(manifest, m.replaceFirst("(\"jurisdiction\"\\s*:\\s*\\{[^}]*\"name\"\\s*:\\s*)\"[^\"]*\"", "$1\"\""));
+    Path feed = tmp.resolve("site/feed");
+    assertThatThrownBy(() -> FeedPublisher.publish(source, feed, options()))
+        .isInstanceOf(PublishException.class)
+        .satisfies(e -> assertThat(((PublishException) e).problems()).containsExactly(
+            "datapackage.json (/civicEquity/publisher/jurisdiction/name): must be at least 1 characters long "
+                + "[SCHEMA_VIOLATION]"));
+    assertThat(feed).doesNotExist();
+  }
+
+  @Test
   void refusesToReplaceADirectoryThatIsNotAFeed() throws Exception {
     Path notAFeed = tmp.resolve("home");
     Files.createDirectories(notAFeed);
