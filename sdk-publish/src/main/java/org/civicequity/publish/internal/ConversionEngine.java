@@ -301,6 +301,7 @@ public final class ConversionEngine {
     if ("xlsx".equals(format)) {
       return new XlsxTable(input, inputName, spec.input().sheet());
     }
+    XlsxTable.refuseLegacyWorkbook(input, inputName);
     return new CsvTable(input, inputName, spec.input().delimiter(), spec.input().charset());
   }
 
@@ -1198,8 +1199,11 @@ public final class ConversionEngine {
     }
   }
 
-  /** The fields every observation needs. */
-  private static final int[] REQUIRED = {FieldMap.INDICATOR, FieldMap.GEO_LEVEL, FieldMap.GEO_ID, FieldMap.PERIOD};
+  /**
+   * The fields every observation needs, geoId before geoLevel: when the level is derived from a
+   * missing geoId (geoLevelFromGeoId), the problem names the geoId, not the level.
+   */
+  private static final int[] REQUIRED = {FieldMap.INDICATOR, FieldMap.GEO_ID, FieldMap.GEO_LEVEL, FieldMap.PERIOD};
   /** The fields a unit change rescales. */
   private static final int[] RESCALED = {FieldMap.VALUE, FieldMap.MOE, FieldMap.LOWER, FieldMap.UPPER};
   private static final String UNKNOWN_GEOGRAPHY_NAME = "UNKNOWN_GEOGRAPHY_NAME";

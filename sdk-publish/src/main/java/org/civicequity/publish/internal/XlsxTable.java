@@ -45,6 +45,8 @@ public final class XlsxTable implements Table {
   public XlsxTable(Path file, String name, String sheet) throws IOException {
     try {
       this.pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
+    } catch (org.apache.poi.openxml4j.exceptions.OLE2NotOfficeXmlFileException e) {
+      throw new IOException(name + ": " + LEGACY, e);
     } catch (InvalidFormatException | NotOfficeXmlFileException e) {
       throw new IOException(name + ": not an Excel .xlsx workbook (" + e.getMessage() + ")", e);
     }
@@ -73,6 +75,30 @@ public final class XlsxTable implements Table {
     this.name = name + " [" + s.getSheetName() + "]";
     this.rows = s.rowIterator();
     this.evaluator = workbook.getCreationHelper().createFormulaEvaluator();
+  }
+
+  private static final String LEGACY = "an Excel 97-2003 workbook (.xls), which convert does not read; open it in "
+      + "Excel (or LibreOffice) and save it as an Excel Workbook (.xlsx) or as CSV, then convert that file";
+
+  /**
+   * Refuses, in one line, a legacy Excel 97-2003 workbook (an OLE2 file, often named .xls) given
+   * where a CSV is expected, instead of reading its bytes as text.
+   *
+   * @param file the input
+   * @param name its name for messages
+   * @throws IOException if the file is such a workbook (or cannot be read)
+   */
+  public static void refuseLegacyWorkbook(Path file, String name) throws IOException {
+    byte[] head = new byte[8];
+    int n;
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+      n = in.readNBytes(head, 0, 8);
+    } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException e) {
+      return; // the CSV reader says so in its own words
+    }
+    if (n == 8 && org.apache.poi.poifs.filesystem.FileMagic.valueOf(head) == org.apache.poi.poifs.filesystem.FileMagic.OLE2) {
+      throw new IOException(name + ": " + LEGACY);
+    }
   }
 
   @Override
