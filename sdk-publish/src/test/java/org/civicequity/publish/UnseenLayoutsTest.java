@@ -131,4 +131,20 @@ class UnseenLayoutsTest {
         .allSatisfy(p -> assertThat(p.message()).startsWith("the observation has no geoId"));
     assertThat(c.observations()).isEmpty();
   }
+
+  @Test
+  void theCitywideRowOfABniaTableIsSkippedWithANoteNotAnErrorWithWrongAdvice() throws Exception {
+    Conversion c = Converter.convert(TestFiles.resource("samples/unseen/bnia-vs-with-city-row.csv"),
+        Mapping.recipe("bnia-vital-signs"));
+    valid(c);
+    assertThat(c.problems()).singleElement().satisfies(p -> {
+      assertThat(p.code()).isEqualTo("NOT_AN_AREA");
+      assertThat(p.severity()).isEqualTo(ConversionProblem.Severity.INFO);
+      assertThat(p.location().line()).isEqualTo(4);
+      assertThat(p.location().column()).isEqualTo("CSA2020");
+      assertThat(p.message()).contains("'Baltimore City' is skipped").doesNotContain("aliases");
+    });
+    assertThat(c.observations()).extracting(Observation::geoId).containsOnly("allendale-irvington-s-hilton",
+        "orchard-ridge-armistead").hasSize(4);
+  }
 }

@@ -1167,6 +1167,17 @@ public final class ConversionEngine {
       }
       if ("custom".equals(level) && areas != null && geoId != null) {
         CustomAreas.Area a = areas.resolve(geoId);
+        if (a == null && areas.isNotAnArea(geoId)) {
+          // e.g. BNIA's "Baltimore City" row: the crosswalk says it is not an area; skip it, say so once
+          if (unknownNames.add(geoId)) {
+            problem(Severity.INFO, "NOT_AN_AREA", "the row of '" + geoId + "' is skipped: the crosswalk lists "
+                + "it among the names that are not areas (geography.custom.crosswalk.skipNames), such as a citywide "
+                + "total; to publish it, convert it on its own as a census geography (e.g. --constant "
+                + "geoLevel=county with its GEOID)", new SourceLocation(at.file(), at.row(), at.line(),
+                d.columns.getOrDefault(FieldMap.GEO_ID, "geoId"), null), geoId);
+          }
+          return false;
+        }
         if (a == null) {
           if (!unknownNames.add(geoId)) {
             return false;
