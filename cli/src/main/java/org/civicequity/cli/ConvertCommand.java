@@ -132,7 +132,8 @@ public final class ConvertCommand implements Callable<Integer> {
     try {
       written = SourceFolder.write(c, out);
     } catch (IOException e) {
-      throw new CommandFailure(ExitCode.UNREADABLE, "cannot write " + out + ": " + e.getMessage(), e);
+      throw new CommandFailure(ExitCode.UNREADABLE, "cannot write " + out + ": "
+          + org.civicequity.cli.internal.OneLineErrors.reason(e), e);
     }
     ValidationReport report = SourceFolder.validate(c, ValidatorOptions.defaults());
     // the rule publish refuses on (publisher name and contact email), so that convert and publish agree

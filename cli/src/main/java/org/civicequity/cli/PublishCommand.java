@@ -145,7 +145,8 @@ public final class PublishCommand implements Callable<Integer> {
       err.flush();
       return ExitCode.INVALID;
     } catch (IOException e) {
-      throw new CommandFailure(ExitCode.UNREADABLE, e.getMessage() + " (the previous feed, if any, is unchanged)", e);
+      throw new CommandFailure(ExitCode.UNREADABLE, org.civicequity.cli.internal.OneLineErrors.reason(e)
+          + " (the previous feed, if any, is unchanged)", e);
     }
     stdout.println("Published " + r.observations() + " observations of " + r.indicators() + " indicators to "
         + r.feed() + ": " + String.join(", ", r.files()) + ".");

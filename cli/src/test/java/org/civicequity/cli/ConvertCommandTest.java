@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.civicequity.cli.CivicEquityTest.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,5 +91,30 @@ class ConvertCommandTest {
         "--out", temp.resolve("o").toString());
     assertThat(r.exitCode()).isEqualTo(ExitCode.UNREADABLE);
     assertThat(r.err()).contains("no such file");
+  }
+
+  @Test
+  void aLegacyXlsWorkbookAndAnOutputFolderBlockedByAFileAreOneLineEach() throws Exception {
+    // an Excel 97-2003 workbook starts with the OLE2 signature; read as CSV it looked like bad UTF-8
+    byte[] ole2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0};
+    for (String name : List.of("table.xls", "table.xlsx", "table.csv")) {
+      Path xls = temp.resolve(name);
+      Files.write(xls, ole2);
+      Run r = CivicEquityTest.run("convert", xls.toString(), "--mapping", "recipe:acs-table",
+          "--out", temp.resolve("o-" + name).toString());
+      assertThat(r.exitCode()).as(name).isEqualTo(ExitCode.UNREADABLE);
+      assertThat(r.err()).as(name).contains(name + ": an Excel 97-2003 workbook (.xls), which convert does not read")
+          .doesNotContain("UTF-8").doesNotContain("POI").doesNotContain("\tat ");
+      assertThat(r.err().strip().lines()).as(name).hasSize(1);
+      assertThat(temp.resolve("o-" + name)).doesNotExist();
+    }
+    Path csv = temp.resolve("acs.csv");
+    Files.writeString(csv, "GEO_ID,NAME,B19013_001E,B19013_001M\n0500000US24510,Baltimore city,52164,1232\n");
+    Path blocker = temp.resolve("blocker");
+    Files.writeString(blocker, "a file where the folder should go");
+    Run r = CivicEquityTest.run("convert", csv.toString(), "--mapping", "acs-table", "--constant", "period=2019",
+        "--out", blocker.resolve("source").toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCode.UNREADABLE);
+    assertThat(r.err()).contains("cannot write " + blocker.resolve("source")).contains("a file is in the way");
   }
 }

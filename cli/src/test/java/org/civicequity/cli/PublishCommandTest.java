@@ -105,4 +105,17 @@ class PublishCommandTest {
     assertThat(CivicEquityTest.run("publish", temp.resolve("nothing").toString(), "--out",
         temp.resolve("f").toString()).exitCode()).isEqualTo(ExitCode.UNREADABLE);
   }
+
+  @Test
+  void aFileWhereTheFeedsParentFolderShouldBeIsOneLineSayingSo() throws Exception {
+    Path src = source();
+    Path blocker = temp.resolve("site");
+    Files.writeString(blocker, "a file where the folder should go");
+    Run r = CivicEquityTest.run("publish", src.toString(), "--out", blocker.resolve("feed").toString(),
+        "--issued", "2024-05-01");
+    assertThat(r.exitCode()).isEqualTo(ExitCode.UNREADABLE);
+    assertThat(r.err().strip()).startsWith("civic-equity publish: ").contains(blocker.toString())
+        .contains("a file is in the way").endsWith("(the previous feed, if any, is unchanged)");
+    assertThat(r.err().strip().lines()).hasSize(1);
+  }
 }

@@ -254,7 +254,8 @@ public final class FeedPublisher {
             org.civicequity.core.StandardSchemas.validate("datapackage.schema.json", ManifestWriter.toJson(manifest));
         if (!manifestProblems.isEmpty()) {
           List<String> lines = new ArrayList<>();
-          manifestProblems.forEach(v -> lines.add("datapackage.json " + v));
+          manifestProblems.forEach(v -> lines.add("datapackage.json (" + (v.pointer().isEmpty() ? "/" : v.pointer())
+              + "): " + v.message() + " [" + v.code() + "]"));
           throw new PublishException("the manifest as written is not valid; nothing was published", lines);
         }
         ValidationReport after = first;

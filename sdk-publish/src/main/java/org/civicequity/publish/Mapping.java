@@ -30,7 +30,13 @@ public final class Mapping {
    */
   public static Mapping load(String nameOrPath) throws MappingException {
     Objects.requireNonNull(nameOrPath, "nameOrPath");
-    return new Mapping(MappingBuilder.build(MappingLoader.load(nameOrPath, null)));
+    String spec = nameOrPath;
+    // a bare recipe name (acs-table) that is not a file means the recipe (README: "mapping.json | recipe name")
+    if (!spec.startsWith(MappingLoader.RECIPE_PREFIX) && spec.matches("[a-z0-9]+(-[a-z0-9]+)*")
+        && !java.nio.file.Files.exists(Path.of(spec)) && MappingLoader.recipeNames().contains(spec)) {
+      spec = MappingLoader.RECIPE_PREFIX + spec;
+    }
+    return new Mapping(MappingBuilder.build(MappingLoader.load(spec, null)));
   }
 
   /**

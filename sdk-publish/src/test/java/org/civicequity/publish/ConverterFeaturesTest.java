@@ -140,6 +140,53 @@ class ConverterFeaturesTest {
   }
 
   @Test
+  void excelPercentCellsAndFormulasWithoutSavedResultsAreReadAsExcelShowsThem() throws Exception {
+    Path xlsx = dir.resolve("script-written.xlsx");
+    try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(xlsx)) {
+      Sheet s = wb.createSheet("Data");
+      String[] header = {"tract", "name", "group", "rate", "moe"};
+      Row h = s.createRow(0);
+      for (int i = 0; i < header.length; i++) {
+        h.createCell(i).setCellValue(header[i]);
+      }
+      org.apache.poi.ss.usermodel.CellStyle pct = wb.createCellStyle();
+      pct.setDataFormat(wb.createDataFormat().getFormat("0.0%"));
+      Row r = s.createRow(1);
+      r.createCell(0).setCellValue(24510260605d);
+      r.createCell(1).setCellValue("Tract 2606.05");
+      r.createCell(2).setCellValue("All");
+      r.createCell(3).setCellValue(0.07); // shown as 7.0%
+      r.getCell(3).setCellStyle(pct);
+      r.createCell(4).setCellValue(0.011);
+      r.getCell(4).setCellStyle(pct);
+      Row r2 = s.createRow(2);
+      r2.createCell(0).setCellValue("24510260700");
+      r2.createCell(1).setCellValue("Tract 2607");
+      r2.createCell(2).setCellValue("White");
+      r2.createCell(3).setCellFormula("10+2.5"); // no saved result: a script wrote the workbook
+      r2.createCell(4).setCellFormula("1/0");
+      Row r3 = s.createRow(3);
+      r3.createCell(0).setCellValue("24510260800");
+      r3.createCell(1).setCellValue("Tract 2608");
+      r3.createCell(2).setCellValue("All");
+      r3.createCell(3).setCellFormula("[2]Other!A1"); // cannot be evaluated here
+      r3.createCell(4).setCellValue(1);
+      wb.write(out); // formulas are not evaluated before saving
+    }
+    Conversion c = Converter.convert(xlsx, mapping(LONG.formatted("")));
+    assertThat(c.observations()).hasSize(3);
+    assertThat(c.observations().get(0).value()).isEqualTo(7.0);
+    assertThat(c.observations().get(0).moe()).isEqualTo(1.1);
+    assertThat(c.observations().get(1).value()).isEqualTo(12.5);
+    assertThat(c.observations().get(1).moe()).isNull();
+    assertThat(c.observations().get(2).value()).isNull();
+    assertThat(c.problems()).extracting(ConversionProblem::code, p -> p.location().line(), ConversionProblem::value)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("NOT_A_NUMBER", 3L, "#DIV/0!"),
+            org.assertj.core.groups.Tuple.tuple("NOT_A_NUMBER", 4L, "=[2]Other!A1"));
+  }
+
+  @Test
   void validationFindingsPointAtTheUsersColumns() throws Exception {
     Path csv = dir.resolve("groups.csv");
     Files.writeString(csv, "tract,name,group,rate,moe\n24510260605,T,All,12,1\n24510260605,T,Blak,130,-2\n");

@@ -10,6 +10,16 @@ import org.junit.jupiter.api.Test;
 class OtherRecipesTest {
 
   @Test
+  void aBareRecipeNameLoadsTheRecipeAndAMissingFileListsTheRecipes() throws Exception {
+    assertThat(Mapping.load("acs-table").origin()).isEqualTo("recipe:acs-table");
+    assertThat(Mapping.load("acs-table").name()).isEqualTo("acs-table");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Mapping.load("acs-tables"))
+        .isInstanceOf(MappingException.class)
+        .hasMessageContaining("no such mapping file: acs-tables")
+        .hasMessageContaining("recipe:acs-table, ");
+  }
+
+  @Test
   void cityHealthDashboardLongRows() throws Exception {
     Conversion c = Converter.convert(TestFiles.resource("samples/chdb-city-sample.csv"),
         Mapping.recipe("city-health-dashboard"));

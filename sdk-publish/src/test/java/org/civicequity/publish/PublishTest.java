@@ -82,6 +82,55 @@ class PublishTest {
   }
 
   @Test
+  void theValidatorFlagsADataJsonTheOfficialDcatSchemaRefusesAndADamagedNdjsonCopy() throws Exception {
+    Path feed = tmp.resolve("site/feed");
+    FeedPublisher.publish(source, feed, options());
+    assertThat(Validator.create().validate(feed).valid()).isTrue();
+    Path dataJson = feed.resolve("data.json");
+    String original = Files.readString(dataJson);
+    tools.jackson.databind.json.JsonMapper mapper = tools.jackson.databind.json.JsonMapper.builder().build();
+    Map<String, java.util.function.Consumer<tools.jackson.databind.node.ObjectNode>> defects = new TreeMap<>();
+    for (String member : List.of("title", "description", "keyword", "modified", "publisher", "contactPoint",
+        "identifier", "accessLevel")) {
+      defects.put("no " + member, d -> d.remove(member));
+    }
+    defects.put("contact without mailto", d -> ((tools.jackson.databind.node.ObjectNode) d.get("contactPoint"))
+        .put("hasEmail", "examples@civicequity.org"));
+    defects.put("no contact name", d -> ((tools.jackson.databind.node.ObjectNode) d.get("contactPoint")).remove("fn"));
+    defects.put("no publisher name", d -> ((tools.jackson.databind.node.ObjectNode) d.get("publisher")).remove("name"));
+    defects.put("empty keywords", d -> d.putArray("keyword"));
+    defects.put("empty title", d -> d.put("title", ""));
+    defects.put("access level", d -> d.put("accessLevel", "open"));
+    defects.put("long description", d -> d.put("description", "x".repeat(10_001)));
+    for (var defect : defects.entrySet()) {
+      tools.jackson.databind.node.ObjectNode root = (tools.jackson.databind.node.ObjectNode) mapper.readTree(original);
+      defect.getValue().accept((tools.jackson.databind.node.ObjectNode) root.get("dataset").get(0));
+      Files.writeString(dataJson, mapper.writeValueAsString(root));
+      assertThat(OfficialSchemas.dcatCatalog(dataJson)).as(defect.getKey()).isNotEmpty();
+      var report = Validator.create().validate(feed);
+      assertThat(report.valid()).as(defect.getKey()).isFalse();
+      assertThat(report.findings()).as(defect.getKey())
+          .filteredOn(g -> g.severity() == org.civicequity.validate.Severity.ERROR).isNotEmpty()
+          .allSatisfy(g -> assertThat(g.examples())
+              .allSatisfy(f -> assertThat(f.location().file()).isEqualTo("data.json")));
+    }
+    Files.writeString(dataJson, "{\"conformsTo\": ");
+    var broken = Validator.create().validate(feed);
+    assertThat(broken.group("JSON_SYNTAX_ERROR").examples().get(0).location().file()).isEqualTo("data.json");
+    Files.writeString(dataJson, original);
+    // the NDJSON copy (x-alternatives of the observations) is checked like a resource
+    Path ndjson = feed.resolve("observations.ndjson");
+    byte[] rows = Files.readAllBytes(ndjson);
+    Files.write(ndjson, java.util.Arrays.copyOf(rows, rows.length - 20));
+    var truncated = Validator.create().validate(feed);
+    assertThat(truncated.group("RESOURCE_CHECKSUM_MISMATCH").examples()).singleElement()
+        .satisfies(f -> assertThat(f.location().pointer()).isEqualTo("/resources/0/x-alternatives/0/hash"));
+    Files.delete(ndjson);
+    assertThat(Validator.create().validate(feed).group("RESOURCE_MISSING").examples()).singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("observations.ndjson"));
+  }
+
+  @Test
   void sameInputAndIssueDateGiveAByteIdenticalFeed() throws Exception {
     Path a = tmp.resolve("a/feed");
     Path b = tmp.resolve("b/feed");
@@ -223,6 +272,21 @@ class PublishTest {
           });
         });
     assertThat(hashes(feed)).isEqualTo(before);
+  }
+
+  @Test
+  void aManifestThatWouldBeInvalidIsRefusedWithOneReadableLinePerProblem() throws Exception {
+    Path manifest = source.resolve("datapackage.json");
+    String m = Files.readString(manifest);
+    assertThat(m).contains("\"jurisdiction\"");
+    Files.writeString(manifest, m.replaceFirst("(\"jurisdiction\"\\s*:\\s*\\{[^}]*\"name\"\\s*:\\s*)\"[^\"]*\"", "$1\"\""));
+    Path feed = tmp.resolve("site/feed");
+    assertThatThrownBy(() -> FeedPublisher.publish(source, feed, options()))
+        .isInstanceOf(PublishException.class)
+        .satisfies(e -> assertThat(((PublishException) e).problems()).containsExactly(
+            "datapackage.json (/civicEquity/publisher/jurisdiction/name): must be at least 1 characters long "
+                + "[SCHEMA_VIOLATION]"));
+    assertThat(feed).doesNotExist();
   }
 
   @Test

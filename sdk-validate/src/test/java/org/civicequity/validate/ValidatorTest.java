@@ -149,6 +149,102 @@ class ValidatorTest {
   }
 
   @Test
+  void aRenamedKeyColumnGivesNoBogusGroupSumsOrRecoverableSuppression() throws Exception {
+    Path csv = temp.resolve("renamed.csv");
+    Files.writeString(csv, """
+        indicator,geoLevel,GEOID,period,raceEthnicity,value,moe,numerator,denominator,status
+        poverty-rate,tract,24510010100,2022,,20,2,200,1000,
+        poverty-rate,tract,24510010100,2022,black-alone,30,3,150,500,
+        poverty-rate,tract,24510010100,2022,white-alone,10,3,45,450,
+        poverty-rate,tract,24510010200,2022,,5,2,50,1000,
+        poverty-rate,tract,24510010200,2022,black-alone,,,,,suppressed
+        poverty-rate,tract,24510010200,2022,white-alone,5,2,45,900,
+        """, StandardCharsets.UTF_8);
+    ValidationReport r = Validator.create().validate(Fixtures.feedAround(csv,
+        Files.createTempDirectory(temp, "feed")));
+    assertThat(r.group("UNKNOWN_FIELD").count()).isEqualTo(1);
+    assertThat(r.group("REQUIRED_FIELD_MISSING").count()).isEqualTo(6);
+    assertThat(r.group("GROUP_SUM_EXCEEDS_TOTAL")).isNull();
+    assertThat(r.group("SUPPRESSION_RECOVERABLE")).isNull();
+    assertThat(r.group("DUPLICATE_OBSERVATION")).isNull();
+  }
+
+  @Test
+  void aSecondDefinitionOfAUsedIndicatorIsADuplicateNotAnUnusedIndicator() throws Exception {
+    ValidationReport r = Validator.create().validate(
+        Fixtures.resource("rules/DUPLICATE_INDICATOR_ID/fail-defined-twice"));
+    assertThat(r.group("DUPLICATE_INDICATOR_ID").count()).isEqualTo(1);
+    assertThat(r.group("UNUSED_INDICATOR").examples()).extracting(Finding::message)
+        .noneMatch(m -> m.contains("'poverty-rate'"))
+        .anyMatch(m -> m.contains("'households'"));
+  }
+
+  @Test
+  void aMissingFileEveryFeedNeedsIsNotSaidToBeListed() throws Exception {
+    Path feed = Files.createTempDirectory(temp, "feed");
+    Fixtures.copyTree(Fixtures.resource("rules/RESOURCE_MISSING/pass-all-present"), feed);
+    Path manifest = feed.resolve("datapackage.json");
+    String m = Files.readString(manifest, StandardCharsets.UTF_8);
+    String unlisted = m.replaceAll("\\{[^{}]*\"indicators\\.json\"[^{}]*\\},?", "");
+    assertThat(unlisted).doesNotContain("indicators.json");
+    Files.writeString(manifest, unlisted, StandardCharsets.UTF_8);
+    Files.delete(feed.resolve("indicators.json"));
+    ValidationReport r = Validator.create().validate(feed);
+    assertThat(r.group("RESOURCE_MISSING").examples()).singleElement().satisfies(f -> {
+      assertThat(f.message()).isEqualTo("the feed has no indicators.json, a file every feed needs; expected it in "
+          + "the feed's folder (names are case-sensitive)");
+      assertThat(f.location().file()).isEqualTo("indicators.json");
+    });
+  }
+
+  @Test
+  void schemaViolationsOfTheManifestAndIndicatorsNameTheMemberNotARowTemplate() throws Exception {
+    Path feed = Fixtures.feedAround(Fixtures.resource("rules/UNKNOWN_FIELD/pass-extension-column.csv"),
+        Files.createTempDirectory(temp, "feed"));
+    Path manifest = feed.resolve("datapackage.json");
+    String m = Files.readString(manifest, StandardCharsets.UTF_8)
+        .replace("\"name\": \"test-feed\",", "\"profile\": \"tabular-data-package\",")
+        .replace("https://civicequity.org/schema/1.0/datapackage.schema.json",
+            "https://datapackage.org/profiles/1.0/datapackage.json")
+        .replace("\"licenses\": [{\"name\": \"CC-BY-4.0\"}]", "\"licenses\": [{\"name\": \"CC BY 4.0\"}]")
+        .replace("\"geoLevel\": \"county\", \"geoId\": \"24510\"", "\"geoLevel\": \"city\", \"geoId\": \"24510\"")
+        .replace("{\"name\": \"indicators\", \"path\": \"indicators.json\", \"format\": \"json\"}",
+            "{\"name\": \"indicators\", \"path\": \"indicators.json\", \"format\": \"json\", \"bytes\": \"12\"}");
+    Files.writeString(manifest, m, StandardCharsets.UTF_8);
+    ValidationReport r = Validator.create().validate(feed);
+    assertThat(r.group("REQUIRED_FIELD_MISSING").examples()).extracting(Finding::message)
+        .containsExactly("required member 'name' is missing at the top level; expected a value");
+    assertThat(r.group("UNKNOWN_FIELD").examples()).extracting(Finding::message)
+        .containsExactly("member 'profile' (at the top level) is not defined by the standard; expected a member "
+            + "the schema defines (check the spelling and letter case), or an extension whose name starts with x-");
+    assertThat(r.group("UNKNOWN_CODE").examples()).extracting(Finding::message).satisfiesExactlyInAnyOrder(
+        s -> assertThat(s).startsWith("member '$schema' (in /$schema) does not have a value in the enumeration")
+            .endsWith("found 'https://datapackage.org/profiles/1.0/datapackage.json'"),
+        s -> assertThat(s).startsWith("member 'geoLevel' (in /civicEquity/publisher/jurisdiction/geoLevel) "
+            + "does not have a value in the enumeration [\"nation\"").endsWith("found 'city'"));
+    assertThat(r.group("WRONG_TYPE").examples()).extracting(Finding::message)
+        .containsExactly("member 'bytes' (in /resources/0/bytes) has the wrong type: string found, integer "
+            + "expected; found '12'");
+    assertThat(r.group("SCHEMA_VIOLATION").examples()).extracting(Finding::message)
+        .containsExactly("name (in /licenses/0/name) does not match the regex pattern ^[-a-zA-Z0-9._]+$; "
+            + "found 'CC BY 4.0'");
+    assertThat(r.group("SCHEMA_VIOLATION").examples().get(0).location())
+        .isEqualTo(new SourceLocation("datapackage.json", 0, 0, "name", "/licenses/0/name"));
+
+    Path indicators = feed.resolve("indicators.json");
+    String ind = Files.readString(indicators, StandardCharsets.UTF_8);
+    Files.writeString(indicators, ind.replaceFirst("\"unit\": \"percent\"", "\"units\": \"percent\""),
+        StandardCharsets.UTF_8);
+    Files.writeString(manifest, Files.readString(Fixtures.resource("rules/_feed/datapackage.json"))
+        .replace("OBSERVATIONS", "observations.csv").replace("FORMAT", "csv"), StandardCharsets.UTF_8);
+    ValidationReport i = Validator.create().validate(feed);
+    assertThat(i.group("UNKNOWN_FIELD").examples()).extracting(Finding::message).singleElement()
+        .asString().startsWith("member 'units' (in /indicators/0) is not defined by the standard");
+    assertThat(i.group("REQUIRED_FIELD_MISSING").examples()).extracting(Finding::message)
+        .containsExactly("required member 'unit' is missing in /indicators/0; expected a value");
+  }
+
+  @Test
   void aShortTractInGeographiesGetsTheLeadingZeroHintNamingTheId() throws Exception {
     ValidationReport r = Validator.create().validate(
         Fixtures.resource("rules/GEOID_LENGTH_MISMATCH/fail-geographies-tract"));

@@ -124,4 +124,34 @@ public final class OneLineErrors implements IParameterExceptionHandler, IExecuti
     }
     return message.strip().replaceAll("\\s*\\R\\s*", "; ");
   }
+
+  /**
+   * The message of an I/O failure as one line that says what is wrong with the path: the JDK's
+   * file-system exceptions carry only the path as their message.
+   *
+   * @param e the failure
+   * @return the line
+   */
+  public static String reason(IOException e) {
+    if (e instanceof java.nio.file.FileSystemException fs) {
+      String file = fs.getFile() == null ? "" : fs.getFile();
+      String what;
+      String r = fs.getReason();
+      if (e instanceof java.nio.file.AccessDeniedException || "Permission denied".equals(r)) {
+        what = "permission denied";
+      } else if (e instanceof java.nio.file.FileAlreadyExistsException
+          || e instanceof java.nio.file.NotDirectoryException || "Not a directory".equals(r)
+          || "File exists".equals(r)) {
+        what = "a file is in the way (a folder is needed there)";
+      } else if (e instanceof java.nio.file.NoSuchFileException || "No such file or directory".equals(r)) {
+        what = "no such file or directory";
+      } else if (r != null) {
+        what = r;
+      } else {
+        what = e.getClass().getSimpleName();
+      }
+      return file.isEmpty() ? what : file + ": " + what;
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
 }

@@ -301,6 +301,7 @@ public final class ConversionEngine {
     if ("xlsx".equals(format)) {
       return new XlsxTable(input, inputName, spec.input().sheet());
     }
+    XlsxTable.refuseLegacyWorkbook(input, inputName);
     return new CsvTable(input, inputName, spec.input().delimiter(), spec.input().charset());
   }
 
@@ -1166,6 +1167,17 @@ public final class ConversionEngine {
       }
       if ("custom".equals(level) && areas != null && geoId != null) {
         CustomAreas.Area a = areas.resolve(geoId);
+        if (a == null && areas.isNotAnArea(geoId)) {
+          // e.g. BNIA's "Baltimore City" row: the crosswalk says it is not an area; skip it, say so once
+          if (unknownNames.add(geoId)) {
+            problem(Severity.INFO, "NOT_AN_AREA", "the row of '" + geoId + "' is skipped: the crosswalk lists "
+                + "it among the names that are not areas (geography.custom.crosswalk.skipNames), such as a citywide "
+                + "total; to publish it, convert it on its own as a census geography (e.g. --constant "
+                + "geoLevel=county with its GEOID)", new SourceLocation(at.file(), at.row(), at.line(),
+                d.columns.getOrDefault(FieldMap.GEO_ID, "geoId"), null), geoId);
+          }
+          return false;
+        }
         if (a == null) {
           if (!unknownNames.add(geoId)) {
             return false;
@@ -1198,8 +1210,11 @@ public final class ConversionEngine {
     }
   }
 
-  /** The fields every observation needs. */
-  private static final int[] REQUIRED = {FieldMap.INDICATOR, FieldMap.GEO_LEVEL, FieldMap.GEO_ID, FieldMap.PERIOD};
+  /**
+   * The fields every observation needs, geoId before geoLevel: when the level is derived from a
+   * missing geoId (geoLevelFromGeoId), the problem names the geoId, not the level.
+   */
+  private static final int[] REQUIRED = {FieldMap.INDICATOR, FieldMap.GEO_ID, FieldMap.GEO_LEVEL, FieldMap.PERIOD};
   /** The fields a unit change rescales. */
   private static final int[] RESCALED = {FieldMap.VALUE, FieldMap.MOE, FieldMap.LOWER, FieldMap.UPPER};
   private static final String UNKNOWN_GEOGRAPHY_NAME = "UNKNOWN_GEOGRAPHY_NAME";

@@ -40,6 +40,8 @@ public final class CustomAreas {
 
   private final Map<String, Area> byKey = new LinkedHashMap<>();
   private final Map<String, String> aliasKeys = new LinkedHashMap<>();
+  /** Keys of the crosswalk's skipNames: names that are not areas (e.g. the citywide total). */
+  private final java.util.Set<String> skipKeys = new java.util.HashSet<>();
   private final boolean acceptUnknown;
   private final boolean hasCrosswalk;
 
@@ -58,6 +60,7 @@ public final class CustomAreas {
       MappingModel.Crosswalk cw = spec.crosswalk();
       java.util.Set<String> skip = new java.util.HashSet<>();
       cw.skipNames().forEach(n -> skip.add(key(n)));
+      skipKeys.addAll(skip);
       try (InputStream raw = open(cw.file());
            BOMInputStream in = BOMInputStream.builder().setInputStream(raw).get();
            CSVParser p = CSVParser.builder().setInputStream(in).setCharset(StandardCharsets.UTF_8)
@@ -131,6 +134,18 @@ public final class CustomAreas {
       byKey.put(k, a);
     }
     return a;
+  }
+
+  /**
+   * Whether a name is one the crosswalk lists as not an area (skipNames, e.g. Baltimore City) and
+   * no area or alias has.
+   *
+   * @param name a name as written in the data
+   * @return true for such a name
+   */
+  public boolean isNotAnArea(String name) {
+    String k = key(name);
+    return skipKeys.contains(k) && !byKey.containsKey(aliasKeys.getOrDefault(k, k));
   }
 
   /**

@@ -28,6 +28,18 @@ public final class Dcat {
       "ODC-By-1.0", "https://opendatacommons.org/licenses/by/1-0/",
       "CC-BY-3.0", "https://creativecommons.org/licenses/by/3.0/");
 
+  /**
+   * The address part of DCAT-US 1.1 {@code contactPoint.hasEmail}: the pattern of the official
+   * schema ({@code ^mailto:[\w\_\~\!\$\&\'\(\)\*\+\,\;\=\:.-]+@[\w.-]+\.[\w.-]+?$}) without
+   * {@code mailto:}, with ASCII word characters.
+   */
+  static final java.util.regex.Pattern EMAIL =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_~!$&'()*+,;=:.-]+@[A-Za-z0-9_.-]+\\.[A-Za-z0-9_.-]+");
+  /** DCAT-US 1.1 limits of {@code description}, {@code keyword} items and their count. */
+  static final int MAX_DESCRIPTION = 10_000;
+  static final int MAX_KEYWORD = 1_000;
+  static final int MAX_KEYWORDS = 1_000;
+
   private Dcat() {
   }
 
@@ -52,9 +64,13 @@ public final class Dcat {
     if (p == null || p.name() == null || p.name().isBlank()) {
       out.add("datapackage.json needs civicEquity.publisher.name (the DCAT-US catalog's publisher and contact)");
     }
-    if (p == null || p.email() == null || !p.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+    if (p == null || p.email() == null || p.email().isBlank()) {
       out.add("datapackage.json needs civicEquity.publisher.email, a contact address (the DCAT-US catalog requires "
           + "contactPoint.hasEmail)");
+    } else if (!EMAIL.matcher(p.email()).matches()) {
+      out.add("datapackage.json: civicEquity.publisher.email '" + p.email() + "' is not an address the DCAT-US "
+          + "catalog accepts (contactPoint.hasEmail: letters, digits and _~!$&'()*+,;=:.- before the @, a domain "
+          + "with a dot after it)");
     }
     return out;
   }
@@ -83,9 +99,16 @@ public final class Dcat {
     Publisher p = m.civicEquity().publisher();
     d.put("@type", "dcat:Dataset");
     d.put("title", m.title() == null ? m.name() : m.title());
-    d.put("description", m.description() == null ? m.title() : m.description());
+    d.put("description", shorten(m.description() == null || m.description().isBlank() ? m.title()
+        : m.description(), MAX_DESCRIPTION));
     ArrayNode kw = d.putArray("keyword");
-    Set<String> keywords = new LinkedHashSet<>(m.keywords());
+    Set<String> keywords = new LinkedHashSet<>();
+    for (String k : m.keywords()) {
+      // DCAT-US: 1 to 1,000 keywords of 1 to 1,000 characters; blank ones are dropped
+      if (k != null && !k.isBlank() && keywords.size() < MAX_KEYWORDS) {
+        keywords.add(shorten(k.strip(), MAX_KEYWORD));
+      }
+    }
     if (keywords.isEmpty()) {
       keywords.add("civic equity");
     }
@@ -132,6 +155,18 @@ public final class Dcat {
       d.put("landingPage", m.homepage());
     }
     return root;
+  }
+
+  /** The text cut to at most {@code max} characters, ending with an ellipsis when cut. */
+  static String shorten(String text, int max) {
+    if (text == null || text.length() <= max) {
+      return text;
+    }
+    int end = max - 1;
+    if (Character.isLowSurrogate(text.charAt(end))) {
+      end--;
+    }
+    return text.substring(0, end) + "\u2026";
   }
 
   private static void distribution(ArrayNode dist, String url, String mediaType, String format, String title) {

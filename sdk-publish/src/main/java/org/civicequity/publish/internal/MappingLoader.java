@@ -143,7 +143,9 @@ public final class MappingLoader {
         }
         text = Files.readString(p, StandardCharsets.UTF_8);
       } catch (NoSuchFileException e) {
-        throw notFound(child, display, "no such mapping file: " + p);
+        throw notFound(child, display, "no such mapping file: " + p + (child != null ? ""
+            : " (a shipped recipe is named recipe:NAME; recipes: " + String.join(", ", recipeNames().stream()
+                .map(n -> RECIPE_PREFIX + n).toList()) + ")"));
       } catch (java.nio.charset.MalformedInputException e) {
         throw notFound(child, display, "the mapping file is not UTF-8 text");
       } catch (IOException e) {

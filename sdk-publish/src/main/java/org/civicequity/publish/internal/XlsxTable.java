@@ -20,13 +20,17 @@ import org.civicequity.core.Numbers;
 
 /**
  * One sheet of an Excel {@code .xlsx} workbook read with Apache POI. Numbers are taken as
- * stored (not as formatted), formulas by their cached result, dates as ISO dates.
+ * stored (not as formatted), except that a cell formatted as a percentage gives the percentage
+ * Excel shows with its sign ({@code 0.125} shown as 12.5% reads {@code 12.5%}, as in a CSV saved by
+ * Excel); formulas by their cached result, or evaluated when the workbook holds none (files written
+ * by scripts), or the formula text when it cannot be evaluated (never a silent 0); dates as ISO dates.
  */
 public final class XlsxTable implements Table {
   private final String name;
   private final OPCPackage pkg;
   private final XSSFWorkbook workbook;
   private final Iterator<Row> rows;
+  private final org.apache.poi.ss.usermodel.FormulaEvaluator evaluator;
   private int nextIndex = 0;
   private final List<RawRow> pending = new ArrayList<>();
 
@@ -41,6 +45,8 @@ public final class XlsxTable implements Table {
   public XlsxTable(Path file, String name, String sheet) throws IOException {
     try {
       this.pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
+    } catch (org.apache.poi.openxml4j.exceptions.OLE2NotOfficeXmlFileException e) {
+      throw new IOException(name + ": " + LEGACY, e);
     } catch (InvalidFormatException | NotOfficeXmlFileException e) {
       throw new IOException(name + ": not an Excel .xlsx workbook (" + e.getMessage() + ")", e);
     }
@@ -68,6 +74,31 @@ public final class XlsxTable implements Table {
     }
     this.name = name + " [" + s.getSheetName() + "]";
     this.rows = s.rowIterator();
+    this.evaluator = workbook.getCreationHelper().createFormulaEvaluator();
+  }
+
+  private static final String LEGACY = "an Excel 97-2003 workbook (.xls), which convert does not read; open it in "
+      + "Excel (or LibreOffice) and save it as an Excel Workbook (.xlsx) or as CSV, then convert that file";
+
+  /**
+   * Refuses, in one line, a legacy Excel 97-2003 workbook (an OLE2 file, often named .xls) given
+   * where a CSV is expected, instead of reading its bytes as text.
+   *
+   * @param file the input
+   * @param name its name for messages
+   * @throws IOException if the file is such a workbook (or cannot be read)
+   */
+  public static void refuseLegacyWorkbook(Path file, String name) throws IOException {
+    byte[] head = new byte[8];
+    int n;
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+      n = in.readNBytes(head, 0, 8);
+    } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException e) {
+      return; // the CSV reader says so in its own words
+    }
+    if (n == 8 && org.apache.poi.poifs.filesystem.FileMagic.valueOf(head) == org.apache.poi.poifs.filesystem.FileMagic.OLE2) {
+      throw new IOException(name + ": " + LEGACY);
+    }
   }
 
   @Override
@@ -99,9 +130,29 @@ public final class XlsxTable implements Table {
     return row;
   }
 
-  private static String text(Cell cell) {
+  private String text(Cell cell) {
     if (cell == null) {
       return "";
+    }
+    if (cell.getCellType() == CellType.FORMULA && cell instanceof org.apache.poi.xssf.usermodel.XSSFCell x
+        && !x.getCTCell().isSetV()) {
+      // no saved result (a workbook written by a script): evaluate it rather than read 0
+      org.apache.poi.ss.usermodel.CellValue v;
+      try {
+        v = evaluator.evaluate(cell);
+      } catch (RuntimeException e) {
+        return "=" + cell.getCellFormula();
+      }
+      if (v == null) {
+        return "";
+      }
+      return switch (v.getCellType()) {
+        case STRING -> v.getStringValue();
+        case NUMERIC -> number(cell, v.getNumberValue());
+        case BOOLEAN -> Boolean.toString(v.getBooleanValue());
+        case ERROR -> org.apache.poi.ss.usermodel.FormulaError.forInt(v.getErrorValue()).getString();
+        default -> "";
+      };
     }
     CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
     return switch (type) {
@@ -111,13 +162,51 @@ public final class XlsxTable implements Table {
           LocalDateTime d = cell.getLocalDateTimeCellValue();
           yield d.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? d.toLocalDate().toString() : d.toString();
         }
-        double v = cell.getNumericCellValue();
-        yield Double.isFinite(v) ? Numbers.format(v) : "";
+        yield number(cell, cell.getNumericCellValue());
       }
       case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
       case ERROR -> org.apache.poi.ss.usermodel.FormulaError.forInt(cell.getErrorCellValue()).getString();
       default -> "";
     };
+  }
+
+  /** A number as stored, or as the percentage shown when the cell is formatted as one. */
+  private static String number(Cell cell, double v) {
+    if (!Double.isFinite(v)) {
+      return "";
+    }
+    if (isPercentFormat(cell.getCellStyle() == null ? null : cell.getCellStyle().getDataFormatString())) {
+      return Numbers.format(java.math.BigDecimal.valueOf(v).movePointRight(2).doubleValue()) + "%";
+    }
+    return Numbers.format(v);
+  }
+
+  /** Whether an Excel number format shows a percentage: a % outside quotes, escapes and brackets. */
+  static boolean isPercentFormat(String format) {
+    if (format == null) {
+      return false;
+    }
+    boolean quoted = false;
+    boolean bracket = false;
+    for (int i = 0; i < format.length(); i++) {
+      char c = format.charAt(i);
+      if (quoted) {
+        quoted = c != '"';
+      } else if (bracket) {
+        bracket = c != ']';
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == '[') {
+        bracket = true;
+      } else if (c == '\\' || c == '_' || c == '*') {
+        i++;
+      } else if (c == ';') {
+        return false; // the first section (positive numbers) decides
+      } else if (c == '%') {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

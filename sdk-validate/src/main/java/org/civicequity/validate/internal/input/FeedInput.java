@@ -105,7 +105,7 @@ final class FeedInput {
     boolean hasManifest = feed.exists(MANIFEST);
     JsonNode manifest = null;
     if (!hasManifest) {
-      findings.report(BuiltInRules.info("RESOURCE_MISSING"), SourceLocation.ofFile(MANIFEST),
+      findings.reportVariant(BuiltInRules.info("RESOURCE_MISSING"), "required", SourceLocation.ofFile(MANIFEST),
           MANIFEST, MANIFEST);
     } else {
       manifest = readJson(feed, MANIFEST, MANIFEST, findings);
@@ -129,13 +129,25 @@ final class FeedInput {
           unsafePointers.add(pointer);
         }
         resources.add(e);
+        // other encodings of the same data (publish lists observations.ndjson here): present, safe,
+        // of the declared size and hash like any resource, but never read as a second copy of the rows
+        JsonNode alts = r.get("x-alternatives");
+        if (alts != null && alts.isArray()) {
+          for (int j = 0; j < alts.size(); j++) {
+            JsonNode a = alts.get(j);
+            if (a != null && a.path("path").isString()) {
+              resources.add(inspect(feed, a.get("path").asString(), a, new SourceLocation(MANIFEST, 0, 0,
+                  "path", "/resources/" + i + "/x-alternatives/" + j + "/path")));
+            }
+          }
+        }
       }
       for (SchemaCheck.Violation v : SchemaCheck.validate("datapackage.schema.json", manifest)) {
         if (unsafePointers.contains(v.pointer())) {
           continue; // reported as RESOURCE_PATH_UNSAFE
         }
-        findings.report(BuiltInRules.info(v.code()), new SourceLocation(MANIFEST, 0, 0, v.field(),
-            v.pointer()), text(manifest.at(v.pointer())), v.message());
+        SchemaCheck.report(findings, v, new SourceLocation(MANIFEST, 0, 0, v.field(), v.pointer()),
+            text(manifest.at(v.pointer())));
       }
       JsonNode ce = manifest.path("civicEquity");
       ctx.standardVersion(textOrNull(ce.get("standardVersion")));
@@ -162,15 +174,15 @@ final class FeedInput {
     List<Indicator> indicators = List.of();
     if (indicatorsFile == null) {
       if (!listed(resources, INDICATORS)) {
-        findings.report(BuiltInRules.info("RESOURCE_MISSING"), SourceLocation.ofFile(INDICATORS),
-            INDICATORS, INDICATORS);
+        findings.reportVariant(BuiltInRules.info("RESOURCE_MISSING"), "required",
+            SourceLocation.ofFile(INDICATORS), INDICATORS, INDICATORS);
       }
     } else {
       JsonNode doc = readJson(feed, indicatorsFile, INDICATORS, findings);
       if (doc != null) {
         for (SchemaCheck.Violation v : SchemaCheck.validate("indicators.schema.json", doc)) {
-          findings.report(BuiltInRules.info(v.code()), new SourceLocation(INDICATORS, 0, 0,
-              v.field(), v.pointer()), text(doc.at(v.pointer())), v.message());
+          SchemaCheck.report(findings, v, new SourceLocation(INDICATORS, 0, 0, v.field(), v.pointer()),
+              text(doc.at(v.pointer())));
         }
         indicators = IndicatorJson.read(doc, INDICATORS);
       }
@@ -186,16 +198,27 @@ final class FeedInput {
     }
     ctx.geographies(geographies);
 
+    // data.json: the DCAT-US catalog publish writes beside the manifest
+    if (existsInside(feed, DcatCheck.FILE, resources)) {
+      JsonNode dcat = readJson(feed, DcatCheck.FILE, DcatCheck.FILE, findings);
+      if (dcat != null) {
+        for (SchemaCheck.Violation v : DcatCheck.check(dcat)) {
+          SchemaCheck.report(findings, v, new SourceLocation(DcatCheck.FILE, 0, 0, v.field(), v.pointer()),
+              text(dcat.at(v.pointer())));
+        }
+      }
+    }
+
     // observations: each source opens its file through the feed when it is read
     List<ObservationSource> sources = new ArrayList<>();
     for (ResourceEntry r : resources) {
-      if (r.unsafeReason() == null && r.present() && isObservations(r.path())) {
+      if (r.unsafeReason() == null && r.present() && isObservations(r.path()) && !isAlternative(r)) {
         String path = r.path();
         sources.add(Sources.of(path, ObservationFormat.fromFileName(path).orElseThrow(),
             () -> feed.open(path)));
       }
     }
-    if (sources.isEmpty() && resources.stream().noneMatch(r -> isObservations(r.path()))) {
+    if (sources.isEmpty() && resources.stream().noneMatch(r -> isObservations(r.path()) && !isAlternative(r))) {
       for (String n : Feed.OBSERVATION_FILES) {
         if (existsInside(feed, n, resources)) {
           sources.add(Sources.of(n, ObservationFormat.fromFileName(n).orElseThrow(),
@@ -203,8 +226,8 @@ final class FeedInput {
           break;
         }
       }
-      if (sources.isEmpty() && resources.stream().noneMatch(r -> isObservations(r.path()))) {
-        findings.report(BuiltInRules.info("RESOURCE_MISSING"),
+      if (sources.isEmpty() && resources.stream().noneMatch(r -> isObservations(r.path()) && !isAlternative(r))) {
+        findings.reportVariant(BuiltInRules.info("RESOURCE_MISSING"), "required",
             SourceLocation.ofFile("observations.csv"), "observations.csv",
             "observations.csv (or observations.ndjson)");
       }
@@ -247,8 +270,17 @@ final class FeedInput {
     return file.startsWith("observations") && ObservationFormat.fromFileName(file).isPresent();
   }
 
+  /** Whether an entry is one of a resource's {@code x-alternatives} (checked, not read). */
+  private static boolean isAlternative(ResourceEntry r) {
+    String p = r.location().pointer();
+    return p != null && p.contains("/x-alternatives/");
+  }
+
   private static boolean listed(List<ResourceEntry> resources, String fileName) {
     for (ResourceEntry r : resources) {
+      if (isAlternative(r)) {
+        continue;
+      }
       if (r.path().equals(fileName) || r.path().endsWith("/" + fileName)) {
         return true;
       }
@@ -263,6 +295,9 @@ final class FeedInput {
   private static String chosen(Feed feed, List<ResourceEntry> resources, String fileName)
       throws IOException {
     for (ResourceEntry r : resources) {
+      if (isAlternative(r)) {
+        continue;
+      }
       if (r.path().equals(fileName) || r.path().endsWith("/" + fileName)) {
         return r.unsafeReason() == null && r.present() ? r.path() : null;
       }

@@ -125,8 +125,8 @@ final class GeographiesCsv {
             if (tractsReported && "/tracts".equals(v.pointer())) {
               continue; // said per tract, with a hint, instead of the schema's regular expression
             }
-            findings.report(BuiltInRules.info(v.code()), at.field(v.field() == null ? "geoId"
-                : v.field()), FeedInput.text(node.at(v.pointer())), v.message());
+            SchemaCheck.report(findings, v, at.field(v.field() == null ? "geoId" : v.field()),
+                FeedInput.text(node.at(v.pointer())));
           }
           Map<String, String> m = rec.toMap();
           String id = blankToNull(m.get("geoId"));

@@ -77,6 +77,25 @@ public final class SchemaCheck {
     return out;
   }
 
+  /**
+   * Reports a violation of a whole document (the manifest, indicators.json, a row of
+   * geographies.csv) with the message variant {@code document} of its code: the member, where it
+   * is, and the schema's own explanation, instead of the observation-row template (which expects
+   * a field and a codelist).
+   *
+   * @param findings where to report
+   * @param v        the violation
+   * @param location where it is
+   * @param value    the offending value as text, or null
+   */
+  public static void report(org.civicequity.validate.Findings findings, Violation v,
+      org.civicequity.core.SourceLocation location, String value) {
+    String member = v.field() != null ? v.field() : v.pointer().isEmpty() ? "(the document)" : v.pointer();
+    String where = v.pointer().isEmpty() ? "at the top level" : "in " + v.pointer();
+    findings.reportVariant(org.civicequity.validate.internal.rules.BuiltInRules.info(v.code()), "document",
+        location, value, member, v.message(), where);
+  }
+
   private static String toPointer(Error e) {
     var loc = e.getInstanceLocation();
     StringBuilder sb = new StringBuilder();

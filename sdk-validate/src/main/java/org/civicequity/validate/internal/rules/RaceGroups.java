@@ -125,7 +125,8 @@ final class RaceGroups {
   }
 
   /**
-   * Takes a row into account (once, however many rules call this).
+   * Takes a row into account (once, however many rules call this); a row whose key is incomplete
+   * ({@link DuplicateRule#complete}) is left out.
    *
    * @param o the row
    * @return true when the row repeats the full key of an earlier row
@@ -135,6 +136,12 @@ final class RaceGroups {
       return lastDuplicate;
     }
     last = o;
+    if (!DuplicateRule.complete(o)) {
+      // a missing or misnamed key column (REQUIRED_FIELD_MISSING / UNKNOWN_FIELD say so): rows of
+      // different places or groups would be added up as one, so the row takes no part in sums
+      lastDuplicate = false;
+      return false;
+    }
     long g;
     int id;
     if (lastId >= 0 && same(o.indicator(), kIndicator) && same(o.geoLevel(), kLevel)

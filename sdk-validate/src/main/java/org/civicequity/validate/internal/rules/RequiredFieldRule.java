@@ -14,7 +14,10 @@ final class RequiredFieldRule implements RowRule {
       Layer.STRUCTURE, """
       A field the standard requires is missing or empty: every observation names its indicator,
       geoLevel, geoId and period, and every manifest and indicator definition has its required
-      members (as the JSON Schemas say).""");
+      members (as the JSON Schemas say). A feed's data.json (the DCAT-US 1.1 catalog publish writes)
+      needs conformsTo and dataset, and each dataset title, description, keyword, modified,
+      publisher (with name), contactPoint (with fn and hasEmail), identifier and accessLevel, or
+      catalogs such as data.gov do not harvest it.""");
 
   @Override
   public RuleInfo info() {

@@ -16,7 +16,8 @@ final class ResourceChecksumRule implements FeedRule {
       Layer.SEMANTICS, """
       A resource's SHA-256 hash (hash, written sha256:<hex>) or size (bytes) differs from what
       the manifest declares: the file changed after the manifest was written, or it was damaged
-      in transit. Publish the feed again (civic-equity publish writes both), or correct the
+      in transit. The other encodings a resource lists in x-alternatives (the NDJSON copy of the
+      observations) are checked the same way. Publish the feed again (civic-equity publish writes both), or correct the
       manifest if the change was intended.""");
 
   @Override

@@ -15,7 +15,9 @@ public final class SchemaViolation {
       Layer.STRUCTURE, """
       A value breaks a constraint of the standard's JSON Schema that has no more specific code:
       a pattern, a length, a format such as a date or URL, or a minimum. The message quotes the
-      schema's own explanation and the JSON pointer of the value.""");
+      schema's own explanation and the JSON pointer of the value. In data.json: what DCAT-US 1.1
+      requires of a value (a contactPoint hasEmail of the form mailto:address, a description of
+      at most 10,000 characters, non-empty keywords, an ISO 8601 modified date).""");
 
   private SchemaViolation() {
   }

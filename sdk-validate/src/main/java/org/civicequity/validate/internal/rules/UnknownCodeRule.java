@@ -16,7 +16,8 @@ final class UnknownCodeRule implements RowRule {
       raceEthnicity (race-ethnicity), sex, age (age-band; open, bands such as 25-34 or 65+),
       income (income-band), disability and nativity, and the unit, domain and polarity of an
       indicator. Codes are lower-kebab-case; run civic-equity rules or see the codelists for
-      the list.""");
+      the list. In the manifest and data.json, a member with a fixed list of values holds another
+      one ($schema, a jurisdiction's geoLevel, DCAT-US conformsTo or accessLevel).""");
 
   @Override
   public RuleInfo info() {

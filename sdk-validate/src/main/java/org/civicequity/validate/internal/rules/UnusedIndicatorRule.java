@@ -47,8 +47,15 @@ final class UnusedIndicatorRule implements KeyedRule {
 
       @Override
       public void finish(Findings out) {
+        java.util.Set<String> usedIds = new java.util.HashSet<>();
         for (int i = 0; i < used.length; i++) {
-          if (!used[i]) {
+          if (used[i]) {
+            usedIds.add(all.get(i).id());
+          }
+        }
+        for (int i = 0; i < used.length; i++) {
+          // a repeated definition of a used id is DUPLICATE_INDICATOR_ID, not an unused indicator
+          if (!used[i] && !usedIds.contains(all.get(i).id())) {
             Indicator ind = all.get(i);
             out.report(INFO, ind.location().field("id"), ind.id(), ind.id());
           }
