@@ -215,6 +215,14 @@ class ValidatorTest {
   }
 
   @Test
+  void controlCharactersInAValueAreVisibleInTheMessage() throws Exception {
+    ValidationReport r = Validator.create().validate(Fixtures.feedAround(
+        Fixtures.resource("corpus/csv-nul-in-indicator.csv"), Files.createTempDirectory(temp, "feed")));
+    assertThat(r.examples()).isNotEmpty().allSatisfy(f -> assertThat(f.message()).doesNotContain("\u0000"));
+    assertThat(r.examples()).anySatisfy(f -> assertThat(f.message()).contains("\\u0000"));
+  }
+
+  @Test
   void schemaViolationsOfTheManifestAndIndicatorsNameTheMemberNotARowTemplate() throws Exception {
     Path feed = Fixtures.feedAround(Fixtures.resource("rules/UNKNOWN_FIELD/pass-extension-column.csv"),
         Files.createTempDirectory(temp, "feed"));
