@@ -198,6 +198,31 @@ class ValidatorTest {
   }
 
   @Test
+  void contentAfterTheEndOfAJsonDocumentIsSaidInPlainWords() throws Exception {
+    Path feed = Files.createTempDirectory(temp, "feed");
+    Fixtures.copyTree(Fixtures.resource("rules/RESOURCE_MISSING/pass-all-present"), feed);
+    Path manifest = feed.resolve("datapackage.json");
+    String m = Files.readString(manifest, StandardCharsets.UTF_8).stripTrailing();
+    long lines = m.lines().count();
+    Files.writeString(manifest, m + "\n{\"name\": \"second\"}\n", StandardCharsets.UTF_8);
+    ValidationReport r = Validator.create().validate(feed);
+    assertThat(r.group("JSON_SYNTAX_ERROR").examples()).singleElement().satisfies(f -> {
+      assertThat(f.message()).startsWith("datapackage.json: unexpected content after the end of the JSON document")
+          .doesNotContain("JsonToken").doesNotContain("jackson");
+      assertThat(f.location().file()).isEqualTo("datapackage.json");
+      assertThat(f.location().line()).isEqualTo(lines + 1);
+    });
+  }
+
+  @Test
+  void controlCharactersInAValueAreVisibleInTheMessage() throws Exception {
+    ValidationReport r = Validator.create().validate(Fixtures.feedAround(
+        Fixtures.resource("corpus/csv-nul-in-indicator.csv"), Files.createTempDirectory(temp, "feed")));
+    assertThat(r.examples()).isNotEmpty().allSatisfy(f -> assertThat(f.message()).doesNotContain("\u0000"));
+    assertThat(r.examples()).anySatisfy(f -> assertThat(f.message()).contains("\\u0000"));
+  }
+
+  @Test
   void schemaViolationsOfTheManifestAndIndicatorsNameTheMemberNotARowTemplate() throws Exception {
     Path feed = Fixtures.feedAround(Fixtures.resource("rules/UNKNOWN_FIELD/pass-extension-column.csv"),
         Files.createTempDirectory(temp, "feed"));

@@ -107,17 +107,32 @@ public final class MessageTemplates {
       if (c == '{' && i + 2 < n && template.charAt(i + 2) == '}'
           && template.charAt(i + 1) >= '0' && template.charAt(i + 1) <= '9') {
         int idx = template.charAt(i + 1) - '0';
-        sb.append(idx < args.length ? text(args[idx]) : "?");
+        appendVisible(sb, idx < args.length ? text(args[idx]) : "?");
         i += 2;
       } else if (c == '{' && i + 2 < n && template.charAt(i + 1) == 'v'
           && template.charAt(i + 2) == '}') {
-        sb.append(value == null ? "(empty)" : value);
+        appendVisible(sb, value == null ? "(empty)" : value);
         i += 2;
       } else {
         sb.append(c);
       }
     }
     return sb.toString();
+  }
+
+  /**
+   * Appends text with its control characters made visible as {@code \\uXXXX} (a NUL byte or a tab
+   * inside a code would otherwise be invisible in the message, or break its one line).
+   */
+  private static void appendVisible(StringBuilder sb, String t) {
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        sb.append(String.format("\\u%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
   }
 
   /**

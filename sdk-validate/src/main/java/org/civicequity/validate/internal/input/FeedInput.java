@@ -247,7 +247,7 @@ final class FeedInput {
     }
     if (sources.isEmpty()) {
       for (String code : List.of("DUPLICATE_OBSERVATION", "GROUP_SUM_EXCEEDS_TOTAL",
-          "SUPPRESSION_RECOVERABLE", "NO_RACE_ETHNICITY_BREAKDOWN", "UNUSED_INDICATOR")) {
+          "SUPPRESSION_RECOVERABLE", "NO_RACE_ETHNICITY_BREAKDOWN", "UNUSED_INDICATOR", "NO_OBSERVATIONS")) {
         notRun.put(code, "no observations file could be read");
       }
     }

@@ -110,6 +110,11 @@ final class JsonDocuments {
         at = new SourceLocation(name, 0, at.line(), null,
             p.streamReadContext().pathAsPointer().toString());
       }
+      if (msg != null && msg.startsWith("Trailing token")) {
+        // Jackson: "Trailing token (`JsonToken.START_OBJECT`) found after value (bound as ...)"
+        msg = "unexpected content after the end of the JSON document (a second value, or text left after "
+            + "the closing brace); expected one JSON object";
+      }
       findings.report(SyntaxRules.info(duplicate ? "DUPLICATE_KEY" : "JSON_SYNTAX"), at, null,
           name + ": " + firstLine(msg) + where(l));
       return null;

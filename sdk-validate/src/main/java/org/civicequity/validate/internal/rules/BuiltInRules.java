@@ -44,6 +44,7 @@ public final class BuiltInRules {
       new GroupSumRule(),
       new RecoverableSuppressionRule(),
       new UnusedIndicatorRule(),
+      new NoObservationsRule(),
       new RaceBreakdownRule());
 
   private static final java.util.Map<String, RuleInfo> BY_CODE = index();
