@@ -168,9 +168,6 @@ public final class ConversionEngine {
     return result();
   }
 
-  /** Numbers remembered for sharing their boxes (see {@code RowWork.share}); a power of two. */
-  private static final int BOXES = 1024;
-
   /** Rows converted together (one task when converting on several threads). */
   private static final int BATCH_ROWS = 4096;
 
@@ -718,7 +715,6 @@ public final class ConversionEngine {
     private Object[] lastColumns;
     private Map<String, String> lastColumnMap;
     private final Map<String, String> acs5Periods = new HashMap<>();
-    private final Double[] boxes = new Double[BOXES];
 
     RowWork(int expectedRows) {
       observations = new ArrayList<>(expectedRows);
@@ -1133,34 +1129,13 @@ public final class ConversionEngine {
       observations.add(new Observation(t.get(FieldMap.INDICATOR), t.get(FieldMap.GEO_LEVEL), t.get(FieldMap.GEO_ID),
           t.get(FieldMap.GEO_NAME), t.get(FieldMap.PERIOD), t.get(FieldMap.RACE_ETHNICITY), t.get(FieldMap.SEX),
           t.get(FieldMap.AGE), t.get(FieldMap.INCOME), t.get(FieldMap.DISABILITY), t.get(FieldMap.NATIVITY),
-          share(n.get(FieldMap.VALUE)), share(n.get(FieldMap.MOE)), share(n.get(FieldMap.LOWER)),
-          share(n.get(FieldMap.UPPER)), share(n.get(FieldMap.NUMERATOR)), share(n.get(FieldMap.DENOMINATOR)), status,
-          joined, d.unparsed, Map.of(), at));
+          n.get(FieldMap.VALUE), n.get(FieldMap.MOE), n.get(FieldMap.LOWER), n.get(FieldMap.UPPER),
+          n.get(FieldMap.NUMERATOR), n.get(FieldMap.DENOMINATOR), status, joined, d.unparsed, Map.of(), at));
       fieldColumns.add(columnMap(d.columns));
       if (ind != null && ind.id() != lastUsedIndicator) {
         usedIndicators.add(ind.id());
         lastUsedIndicator = ind.id();
       }
-    }
-
-    /**
-     * The same {@code Double} for the same number within a run of rows: values, margins and counts
-     * repeat (a tract's denominators, rates with one decimal), and every box an observation keeps
-     * stays in memory until the feed is written.
-     */
-    private Double share(Double v) {
-      if (v == null) {
-        return null;
-      }
-      long bits = Double.doubleToRawLongBits(v);
-      int h = Long.hashCode(bits * 0x9E3779B97F4A7C15L);
-      int slot = (h ^ (h >>> 16)) & (BOXES - 1);
-      Double b = boxes[slot];
-      if (b != null && Double.doubleToRawLongBits(b) == bits) {
-        return b;
-      }
-      boxes[slot] = v;
-      return v;
     }
 
     /** The field-to-column map of a row; most rows share theirs, so one copy of each is kept. */
