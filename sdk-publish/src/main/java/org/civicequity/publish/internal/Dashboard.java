@@ -260,8 +260,7 @@ public final class Dashboard {
       String extra = "";
       if (geos.size() > MAX_GEO_BARS) {
         List<Observation> sorted = new ArrayList<>(geos);
-        sorted.sort(Comparator.comparing((Observation o) -> o.value() == null ? Double.NEGATIVE_INFINITY : o.value())
-            .reversed().thenComparing(o -> o.geoId()));
+        sorted.sort(HIGHEST_FIRST);
         shown = new ArrayList<>(sorted.subList(0, MAX_GEO_BARS / 2));
         shown.addAll(sorted.subList(sorted.size() - MAX_GEO_BARS / 2, sorted.size()));
         extra = " The " + (MAX_GEO_BARS / 2) + " highest and " + (MAX_GEO_BARS / 2) + " lowest of " + geos.size()
@@ -269,8 +268,7 @@ public final class Dashboard {
         h.append("<p class=\"note\">").append(Html.text(extra.strip())).append("</p>\n");
       } else {
         shown = new ArrayList<>(geos);
-        shown.sort(Comparator.comparing((Observation o) -> o.value() == null ? Double.NEGATIVE_INFINITY : o.value())
-            .reversed().thenComparing(o -> o.geoId()));
+        shown.sort(HIGHEST_FIRST);
       }
       List<Bar> bars = new ArrayList<>();
       for (Observation o : shown) {
@@ -280,6 +278,14 @@ public final class Dashboard {
     }
     h.append("</section>\n");
   }
+
+  /** By value, highest first (absent last), then by GEOID; compares numbers without boxing them. */
+  private static final Comparator<Observation> HIGHEST_FIRST = (x, y) -> {
+    double a = x.value() == null ? Double.NEGATIVE_INFINITY : x.value();
+    double b = y.value() == null ? Double.NEGATIVE_INFINITY : y.value();
+    int c = Double.compare(b, a);
+    return c != 0 ? c : x.geoId().compareTo(y.geoId());
+  };
 
   private String jurisdictionKey() {
     if (manifest.civicEquity() == null || manifest.civicEquity().publisher() == null
