@@ -82,8 +82,14 @@ public final class Dashboard {
     // one pass: each indicator's rows of the latest period seen so far (a later period starts over)
     String lastPeriod = null;
     int lastEnd = 0;
+    // rows come sorted by indicator: look its slice up once per run of rows
+    String lastIndicator = null;
+    Slice s = null;
     for (Observation o : observations) {
-      Slice s = latest.get(o.indicator());
+      if (o.indicator() != lastIndicator || lastIndicator == null) {
+        lastIndicator = o.indicator();
+        s = lastIndicator == null ? null : latest.get(lastIndicator);
+      }
       if (s == null || o.period() == null) {
         continue;
       }
