@@ -31,7 +31,8 @@ import org.civicequity.validate.Validator;
  * path (write a source folder, then publish it).
  *
  * <p>Run (after {@code mvn -B -q -o install -DskipTests}): {@code mvn -B -q -o -pl bench exec:exec
- * -Dbench.main=org.civicequity.bench.PublishBench -Dbench.xmx=2g -Dbench.args="1000000 /tmp/pubbench 3"}.
+ * -Dbench.main=org.civicequity.bench.PublishBench -Dbench.xmx=2g -Dbench.args="1000000 /tmp/pubbench 3"}, with
+ * {@code -Dbench.jvm=-XX:+UseParallelGC} for the collector the {@code civic-equity} launcher uses.
  * After a warm-up it measures N runs of convert, publish and validation alone, with wall-clock and
  * process CPU times and the load average (the machine may be shared), and prints the ratio.
  */
@@ -66,8 +67,10 @@ public final class PublishBench {
     long t0 = System.nanoTime();
     long written = generate(rows, input);
     Files.writeString(mapping, MAPPING);
-    System.out.printf(Locale.ROOT, "java %s, %d processors, max heap %,d MB%n", System.getProperty("java.version"),
-        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+    System.out.printf(Locale.ROOT, "java %s, %d processors, max heap %,d MB, collectors %s%n",
+        System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 20, ManagementFactory.getGarbageCollectorMXBeans().stream()
+            .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
     System.out.printf(Locale.ROOT, "generate   %,d rows (%,d bytes) in %.1f s%n", written, Files.size(input), secs(t0));
 
     if (rows > 20_000) {

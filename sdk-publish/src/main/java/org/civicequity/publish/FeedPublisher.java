@@ -155,8 +155,8 @@ public final class FeedPublisher {
     //    then complementary cells)
     // what does not depend on the order is read before sorting, while rows are still in the order
     // they were made (and laid out in memory): the extension columns and the years covered
-    List<String> extra = FeedFiles.extraColumns(src.observations);
-    int[] years = years(src.observations);
+    List<String> extra = new ArrayList<>();
+    int[] years = scan(src.observations, extra);
     Observation[] array = src.observations.toArray(new Observation[0]);
     java.util.Arrays.parallelSort(array, ObservationOrder.ORDER);
     List<Observation> rows = java.util.Arrays.asList(array);
@@ -215,19 +215,12 @@ public final class FeedPublisher {
         Path dir = swap.temp();
         FeedFiles files = new FeedFiles(dir, faults);
         Map<String, WrittenFile> written = new LinkedHashMap<>();
-        // the two copies of the observations are written at the same time, each in one pass that
-        // hashes and counts the bytes as they go out
-        Future<WrittenFile> ndjson = pool.submit(() -> files.observationsNdjson("observations.ndjson", sorted));
-        WrittenFile csv;
-        try {
-          csv = files.observationsCsv("observations.csv", sorted, extra);
-        } catch (IOException | RuntimeException | Error e) {
-          // the NDJSON writer must be done before the temporary directory is removed
-          awaitQuietly(ndjson);
-          throw e;
+        // the two copies of the observations are written in one pass over the rows (each row is
+        // encoded twice while it is in the cache), hashing and counting the bytes as they go out,
+        // while validation and the dashboard read the rows on the pool's threads
+        for (WrittenFile f : files.observations("observations.csv", "observations.ndjson", sorted, extra)) {
+          put(written, f);
         }
-        put(written, csv);
-        put(written, join(ndjson));
         clock = lap(phases, "observations", clock);
         put(written, files.indicators(src.indicators));
         if (!src.geographies.isEmpty()) {
@@ -307,17 +300,6 @@ public final class FeedPublisher {
     }
   }
 
-  /** Waits for a task to end, whatever its outcome (another failure is being reported). */
-  private static void awaitQuietly(Future<?> f) {
-    try {
-      f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | java.util.concurrent.CancellationException e) {
-      // the failure being thrown is the one to report
-    }
-  }
-
   private static void put(Map<String, WrittenFile> m, WrittenFile f) {
     m.put(f.path(), f);
   }
@@ -340,11 +322,23 @@ public final class FeedPublisher {
     return v == null ? "1.0.0-SNAPSHOT" : v;
   }
 
-  private static int[] years(List<Observation> rows) {
+  /**
+   * One pass over the rows: the first and last years their periods cover, and the {@code x-}
+   * columns in use (sorted, as {@link FeedFiles#extraColumns(List)} gives them).
+   */
+  private static int[] scan(List<Observation> rows, List<String> extra) {
     int min = Integer.MAX_VALUE;
     int max = Integer.MIN_VALUE;
     String last = null;
+    java.util.Set<String> names = new java.util.TreeSet<>();
     for (Observation o : rows) {
+      if (!o.extra().isEmpty()) {
+        for (String k : o.extra().keySet()) {
+          if (k.startsWith("x-")) {
+            names.add(k);
+          }
+        }
+      }
       if (o.period() == null || o.period().length() < 4 || o.period().equals(last)) {
         continue;
       }
@@ -357,6 +351,7 @@ public final class FeedPublisher {
         // an invalid period cannot get past validation; ignore it here
       }
     }
+    extra.addAll(names);
     return new int[] {min, max};
   }
 

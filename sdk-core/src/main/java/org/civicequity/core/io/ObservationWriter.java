@@ -71,6 +71,19 @@ public final class ObservationWriter implements AutoCloseable {
   private final byte[][] numberText = new byte[1 << 12][];
   private StringWriter jsonScratch;
   private JsonGenerator jsonStrings;
+  // recently written texts, by identity (feeds share one String per code, period and GEOID): what
+  // they need in CSV and JSON, and their bytes once a text is seen again, so that a repeated text
+  // is copied without looking at its characters
+  private final String[] texts = new String[TEXT_SLOTS];
+  private final byte[] textKinds = new byte[TEXT_SLOTS];
+  private final byte[][] textBytes = new byte[TEXT_SLOTS][];
+  private static final int TEXT_SLOTS = 256;
+  /** In place of a text's bytes: written once already. */
+  private static final byte[] SEEN = new byte[0];
+  /** A text kind: written as it is in a CSV cell (that is not the row's first). */
+  private static final byte PLAIN_CSV = 1;
+  /** A text kind: written as it is between the quotes of a JSON string. */
+  private static final byte PLAIN_JSON = 2;
 
   private ObservationWriter(ObservationFormat format, OutputStream stream, List<String> extra)
       throws IOException {
@@ -308,7 +321,16 @@ public final class ObservationWriter implements AutoCloseable {
    * printed by commons-csv.
    */
   private void csvCell(String v, boolean first) throws IOException {
-    if (plainCsv(v, first)) {
+    if (!v.isEmpty()) {
+      int slot = text(v);
+      if ((textKinds[slot] & PLAIN_CSV) != 0) {
+        if (!first) {
+          put((byte) ',');
+        }
+        putText(slot);
+        return;
+      }
+    } else if (plainCsv(v, first)) {
       if (!first) {
         put((byte) ',');
       }
@@ -339,15 +361,12 @@ public final class ObservationWriter implements AutoCloseable {
 
   /** Writes a JSON string: plain printable ASCII directly, anything else through Jackson. */
   private void jsonString(String v) throws IOException {
-    int n = v.length();
-    boolean plain = true;
-    for (int i = 0; i < n && plain; i++) {
-      char c = v.charAt(i);
-      plain = c >= ' ' && c <= '~' && c != '"' && c != '\\';
-    }
-    if (plain) {
+    int slot = v.isEmpty() ? -1 : text(v);
+    if (slot < 0 || (textKinds[slot] & PLAIN_JSON) != 0) {
       put((byte) '"');
-      putAscii(v);
+      if (slot >= 0) {
+        putText(slot);
+      }
       put((byte) '"');
       return;
     }
@@ -363,6 +382,48 @@ public final class ObservationWriter implements AutoCloseable {
       throw new IOException(e.getMessage(), e);
     }
     putUtf8(jsonScratch.toString());
+  }
+
+  /** The slot of a non-empty text in the table of recent texts (filled in when it is not there). */
+  private int text(String v) {
+    int h = v.hashCode();
+    int slot = (h ^ (h >>> 16)) & (TEXT_SLOTS - 1);
+    if (texts[slot] != v) {
+      texts[slot] = v;
+      textBytes[slot] = null;
+      byte kind = 0;
+      if (plainCsv(v, false)) {
+        kind = PLAIN_CSV | PLAIN_JSON;
+      } else {
+        boolean plain = true;
+        for (int i = 0, n = v.length(); i < n && plain; i++) {
+          char c = v.charAt(i);
+          plain = c >= ' ' && c <= '~' && c != '"' && c != '\\';
+        }
+        kind = plain ? PLAIN_JSON : 0;
+      }
+      textKinds[slot] = kind;
+    }
+    return slot;
+  }
+
+  /** Writes a plain text of the table: its characters the first time, its bytes when it repeats. */
+  private void putText(int slot) {
+    byte[] b = textBytes[slot];
+    if (b == null) {
+      String v = texts[slot];
+      putAscii(v);
+      // the next time this text is written, it is copied as bytes
+      textBytes[slot] = SEEN;
+      return;
+    }
+    if (b == SEEN) {
+      b = texts[slot].getBytes(StandardCharsets.ISO_8859_1);
+      textBytes[slot] = b;
+    }
+    ensure(b.length);
+    System.arraycopy(b, 0, buf, len, b.length);
+    len += b.length;
   }
 
   private void putAscii(String s) {

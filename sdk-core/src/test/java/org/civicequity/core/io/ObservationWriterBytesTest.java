@@ -77,6 +77,32 @@ class ObservationWriterBytesTest {
     assertThat(write(rows, ObservationFormat.JSON, List.of())).isEqualTo(referenceJson(rows, ObservationFormat.JSON));
   }
 
+  /**
+   * Rows whose texts are a few shared instances (as converted and read feeds share codes, periods
+   * and GEOIDs), so that the writer's table of recent texts sees each one many times: plain ones,
+   * ones CSV must quote, ones JSON must escape, and more than the table has slots.
+   */
+  @Property(tries = 50)
+  void repeatedTextInstancesGiveTheLibrariesBytes(@ForAll long seed) throws IOException {
+    java.util.Random rnd = new java.util.Random(seed);
+    String[] pool = new String[600];
+    String[] odd = {"#hash", " lead", "trail ", "a,b", "say \"hi\"", "back\\slash", "Zoë", "tab\there", "~", "x"};
+    for (int i = 0; i < pool.length; i++) {
+      pool[i] = new String(i < odd.length ? odd[i] : "code-" + i);
+    }
+    List<Observation> rows = new ArrayList<>();
+    int spread = 1 + rnd.nextInt(pool.length);
+    for (int i = 0; i < 3_000; i++) {
+      rows.add(new Observation(pool[rnd.nextInt(spread)], "tract", pool[rnd.nextInt(spread)],
+          rnd.nextInt(4) == 0 ? pool[rnd.nextInt(spread)] : null, pool[rnd.nextInt(Math.min(spread, 12))],
+          rnd.nextBoolean() ? pool[rnd.nextInt(spread)] : null, null, null, null, null, null, (double) i, null, null,
+          null, null, null, rnd.nextInt(9) == 0 ? "suppressed" : null,
+          rnd.nextInt(5) == 0 ? pool[rnd.nextInt(spread)] : null, Map.of(), Map.of(), NOWHERE));
+    }
+    assertThat(write(rows, ObservationFormat.CSV, List.of())).isEqualTo(referenceCsv(rows, List.of()));
+    assertThat(write(rows, ObservationFormat.NDJSON, List.of())).isEqualTo(referenceJson(rows, ObservationFormat.NDJSON));
+  }
+
   @Example
   void emptyFiles() throws IOException {
     assertThat(asText(write(List.of(), ObservationFormat.JSON, List.of()))).isEqualTo("[]\n");

@@ -60,7 +60,12 @@ public final class ConversionEngine {
   private final Map<String, IndicatorSpec> autoDeclared = new LinkedHashMap<>();
   private final Set<String> usedIndicators = new java.util.HashSet<>();
   private final Map<String, Geography> geographies = new TreeMap<>();
-  private final List<Observation> observations = new ArrayList<>();
+  /**
+   * The observations, as the runs of rows made them: one list is built at the end, rather than
+   * storing each new (young) observation into one ever-growing (old) array, which the garbage
+   * collector would rescan at every young collection.
+   */
+  private final List<List<Observation>> observationRuns = new ArrayList<>();
   private final List<Map<String, String>> fieldColumns = new ArrayList<>();
   private final Map<List<Object>, Map<String, String>> columnMaps = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, Integer> geoIdLengths = new java.util.concurrent.ConcurrentHashMap<>();
@@ -266,7 +271,7 @@ public final class ConversionEngine {
 
   /** Adds a run's results, in file order, keeping the first problems of each code. */
   private void merge(RowWork w) {
-    observations.addAll(w.observations);
+    observationRuns.add(w.observations);
     fieldColumns.addAll(w.fieldColumns);
     usedIndicators.addAll(w.usedIndicators);
     w.geographies.forEach(geographies::putIfAbsent);
@@ -1321,7 +1326,19 @@ public final class ConversionEngine {
         defs.add(definition(s));
       }
     }
-    return new Conversion(inputName, List.of(inputName), spec.origin(), defs, observations, new ArrayList<>(geographies.values()), all,
+    int count = 0;
+    for (List<Observation> run : observationRuns) {
+      count += run.size();
+    }
+    Observation[] observations = new Observation[count];
+    int at = 0;
+    for (List<Observation> run : observationRuns) {
+      for (Observation o : run) {
+        observations[at++] = o;
+      }
+    }
+    return new Conversion(inputName, List.of(inputName), spec.origin(), defs, java.util.Arrays.asList(observations),
+        new ArrayList<>(geographies.values()), all,
         spec.feed() == null ? null : spec.feed().toString(), fieldColumns);
   }
 

@@ -20,13 +20,22 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.io.ByteOrderMark;
 import org.apache.commons.io.input.BOMInputStream;
 
-/** A CSV file read with commons-csv, with a given delimiter and encoding (a UTF BOM is dropped). */
+/**
+ * A CSV file read with commons-csv, with a given delimiter and encoding (a UTF BOM is dropped).
+ * Plain lines (ASCII without quotes, in an ASCII-compatible encoding) are cut from bytes by
+ * {@link PlainLines}, which reads them as commons-csv does; from the first line that is not plain,
+ * commons-csv reads the file (skipping the rows already read).
+ */
 public final class CsvTable implements Table {
   private final String name;
   private final Path file;
   private final Charset charset;
-  private final CSVParser parser;
-  private final Iterator<CSVRecord> records;
+  private final char delimiter;
+  private CSVParser parser;
+  private Iterator<CSVRecord> records;
+  private PlainLines plain;
+  /** Rows commons-csv reads again before the next one (those read from plain lines). */
+  private long skip;
   private long nextLine = 1;
 
   /**
@@ -39,9 +48,35 @@ public final class CsvTable implements Table {
    * @throws IOException if the file cannot be opened
    */
   public CsvTable(Path file, String name, char delimiter, Charset charset) throws IOException {
+    this(file, name, delimiter, charset, true);
+  }
+
+  /**
+   * Opens a CSV file, with or without the byte-level path (tests compare the two).
+   *
+   * @param file      the file
+   * @param name      its name for messages
+   * @param delimiter the delimiter
+   * @param charset   the encoding
+   * @param fast      whether plain lines may be read from bytes
+   * @throws IOException if the file cannot be opened
+   */
+  CsvTable(Path file, String name, char delimiter, Charset charset, boolean fast) throws IOException {
     this.name = name;
     this.file = file;
     this.charset = charset;
+    this.delimiter = delimiter;
+    if (fast && PlainLines.applies(delimiter, charset)) {
+      this.plain = PlainLines.open(file, delimiter);
+      if (plain != null) {
+        return;
+      }
+    }
+    openParser();
+  }
+
+  /** Opens commons-csv on the file. */
+  private void openParser() throws IOException {
     InputStream in = Files.newInputStream(file);
     BOMInputStream bom = BOMInputStream.builder().setInputStream(in)
         .setByteOrderMarks(ByteOrderMark.UTF_8, ByteOrderMark.UTF_16LE, ByteOrderMark.UTF_16BE).get();
@@ -61,8 +96,32 @@ public final class CsvTable implements Table {
 
   @Override
   public RawRow next() throws IOException {
+    if (plain != null) {
+      RawRow row = plain.next(nextLine);
+      if (row != null) {
+        nextLine++;
+        return row;
+      }
+      boolean end = plain.atEnd();
+      plain.close();
+      plain = null;
+      if (end) {
+        return null;
+      }
+      // a line that is not plain (quotes, a lone CR, bytes above ASCII): commons-csv reads the
+      // file from its start, skipping the rows already read, so that everything it says (cells,
+      // line numbers, errors with their positions) is what it says reading the file alone
+      openParser();
+      skip = nextLine - 1;
+    }
     long startLine = nextLine;
     try {
+      for (; skip > 0; skip--) {
+        if (!records.hasNext()) {
+          throw new IOException(name + ": the file changed while it was read");
+        }
+        records.next();
+      }
       if (!records.hasNext()) {
         return null;
       }
@@ -133,6 +192,11 @@ public final class CsvTable implements Table {
 
   @Override
   public void close() throws IOException {
-    parser.close();
+    if (plain != null) {
+      plain.close();
+    }
+    if (parser != null) {
+      parser.close();
+    }
   }
 }

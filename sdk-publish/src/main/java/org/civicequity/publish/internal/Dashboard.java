@@ -82,8 +82,14 @@ public final class Dashboard {
     // one pass: each indicator's rows of the latest period seen so far (a later period starts over)
     String lastPeriod = null;
     int lastEnd = 0;
+    // rows come sorted by indicator: look its slice up once per run of rows
+    String lastIndicator = null;
+    Slice s = null;
     for (Observation o : observations) {
-      Slice s = latest.get(o.indicator());
+      if (o.indicator() != lastIndicator || lastIndicator == null) {
+        lastIndicator = o.indicator();
+        s = lastIndicator == null ? null : latest.get(lastIndicator);
+      }
       if (s == null || o.period() == null) {
         continue;
       }
@@ -260,8 +266,7 @@ public final class Dashboard {
       String extra = "";
       if (geos.size() > MAX_GEO_BARS) {
         List<Observation> sorted = new ArrayList<>(geos);
-        sorted.sort(Comparator.comparing((Observation o) -> o.value() == null ? Double.NEGATIVE_INFINITY : o.value())
-            .reversed().thenComparing(o -> o.geoId()));
+        sorted.sort(HIGHEST_FIRST);
         shown = new ArrayList<>(sorted.subList(0, MAX_GEO_BARS / 2));
         shown.addAll(sorted.subList(sorted.size() - MAX_GEO_BARS / 2, sorted.size()));
         extra = " The " + (MAX_GEO_BARS / 2) + " highest and " + (MAX_GEO_BARS / 2) + " lowest of " + geos.size()
@@ -269,8 +274,7 @@ public final class Dashboard {
         h.append("<p class=\"note\">").append(Html.text(extra.strip())).append("</p>\n");
       } else {
         shown = new ArrayList<>(geos);
-        shown.sort(Comparator.comparing((Observation o) -> o.value() == null ? Double.NEGATIVE_INFINITY : o.value())
-            .reversed().thenComparing(o -> o.geoId()));
+        shown.sort(HIGHEST_FIRST);
       }
       List<Bar> bars = new ArrayList<>();
       for (Observation o : shown) {
@@ -280,6 +284,14 @@ public final class Dashboard {
     }
     h.append("</section>\n");
   }
+
+  /** By value, highest first (absent last), then by GEOID; compares numbers without boxing them. */
+  private static final Comparator<Observation> HIGHEST_FIRST = (x, y) -> {
+    double a = x.value() == null ? Double.NEGATIVE_INFINITY : x.value();
+    double b = y.value() == null ? Double.NEGATIVE_INFINITY : y.value();
+    int c = Double.compare(b, a);
+    return c != 0 ? c : x.geoId().compareTo(y.geoId());
+  };
 
   private String jurisdictionKey() {
     if (manifest.civicEquity() == null || manifest.civicEquity().publisher() == null

@@ -76,40 +76,97 @@ public final class Suppression {
    * @return the rows (same order) and counts of what was suppressed
    */
   public Result apply(List<Observation> in) {
+    return apply(in, PARALLEL_ROWS);
+  }
+
+  /** {@link #apply(List)}, in two halves from {@code parallelRows} rows (tests compare the two ways). */
+  Result apply(List<Observation> in, int parallelRows) {
     // one pass over the groups: small cells of a group first, then its complementary cells (a
-    // group's rows are the only ones either step reads or changes)
-    List<Observation> out = new ArrayList<>(in);
-    int small = 0;
-    int comp = 0;
-    String fewer = "fewer than " + fmt(minimum);
-    int[] members = new int[16];
-    int start = 0;
-    while (start < out.size()) {
-      int end = start + 1;
-      while (end < out.size() && ObservationOrder.sameGroup(out.get(start), out.get(end))) {
-        end++;
-      }
-      for (int i = start; i < end; i++) {
-        Observation o = out.get(i);
-        Double c = count(o);
-        if (c != null && c > 0 && c < minimum && !"suppressed".equals(o.status())) {
-          out.set(i, suppress(o, "small-cell", fewer));
-          small++;
-        }
-      }
-      if (complementary && end - start >= 3) {
-        if (members.length < end - start) {
-          members = new int[end - start];
-        }
-        comp += complement(out, start, end, members);
-      }
-      start = end;
+    // group's rows are the only ones either step reads or changes). A large feed is cut in two at
+    // a group boundary and the halves are done at the same time.
+    Observation[] rows = in.toArray(new Observation[0]);
+    List<Observation> out = java.util.Arrays.asList(rows);
+    int n = rows.length;
+    int mid = n / 2;
+    while (mid > 0 && mid < n && ObservationOrder.sameGroup(rows[mid - 1], rows[mid])) {
+      mid++;
     }
-    return new Result(out, small, comp);
+    if (n < parallelRows || mid >= n) {
+      Pass all = new Pass();
+      all.run(out, 0, n);
+      return new Result(out, all.small, all.comp);
+    }
+    Pass first = new Pass();
+    Pass second = new Pass();
+    int cut = mid;
+    java.util.concurrent.CompletableFuture<Void> later =
+        java.util.concurrent.CompletableFuture.runAsync(() -> second.run(out, cut, n));
+    first.run(out, 0, cut);
+    try {
+      later.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
+    return new Result(out, first.small + second.small, first.comp + second.comp);
+  }
+
+  /** Rows from which {@link #apply} does two halves at the same time. */
+  private static final int PARALLEL_ROWS = 50_000;
+
+  /** One pass over a range of groups, with its counts and its look-up of the last indicator's unit. */
+  private final class Pass {
+    int small;
+    int comp;
+    private String lastIndicator;
+    private boolean lastIsCount;
+    /** The note of a small cell (one instance for all those that had no note). */
+    private final String smallNote = note("small-cell", "fewer than " + fmt(minimum));
+
+    void run(List<Observation> out, int from, int to) {
+      int[] members = new int[16];
+      int start = from;
+      while (start < to) {
+        int end = start + 1;
+        while (end < to && ObservationOrder.sameGroup(out.get(start), out.get(end))) {
+          end++;
+        }
+        for (int i = start; i < end; i++) {
+          Observation o = out.get(i);
+          Double c = count(o);
+          if (c != null && c > 0 && c < minimum && !"suppressed".equals(o.status())) {
+            out.set(i, suppress(o, o.note() == null ? smallNote : o.note() + "; " + smallNote));
+            small++;
+          }
+        }
+        if (complementary && end - start >= 3) {
+          if (members.length < end - start) {
+            members = new int[end - start];
+          }
+          comp += complement(out, start, end, members, this);
+        }
+        start = end;
+      }
+    }
+
+    Double count(Observation o) {
+      // rows come sorted by indicator: look its unit up once per run of rows
+      String ind = o.indicator();
+      if (ind != lastIndicator) {
+        lastIndicator = ind;
+        lastIsCount = "count".equals(unitOf.get(ind));
+      }
+      return lastIsCount ? o.value() : o.numerator();
+    }
   }
 
   /** Complementary suppression in the rows [start, end) of one group; members is scratch space. */
-  private int complement(List<Observation> out, int start, int end, int[] members) {
+  private int complement(List<Observation> out, int start, int end, int[] members, Pass pass) {
     int total = -1;
     for (int i = start; i < end; i++) {
       if (out.get(i).raceEthnicity() == null) {
@@ -120,7 +177,7 @@ public final class Suppression {
       return 0;
     }
     Observation t = out.get(total);
-    Double totalCount = count(t);
+    Double totalCount = pass.count(t);
     if (totalCount == null || "suppressed".equals(t.status())) {
       return 0;
     }
@@ -151,7 +208,7 @@ public final class Suppression {
         if (i == suppressed) {
           continue;
         }
-        Double c = count(out.get(i));
+        Double c = pass.count(out.get(i));
         if (c == null) {
           allKnown = false;
           break;
@@ -167,32 +224,24 @@ public final class Suppression {
         continue;
       }
       if (smallest >= 0) {
-        out.set(smallest, suppress(out.get(smallest), "complementary",
-            "so that the suppressed " + out.get(suppressed).raceEthnicity() + " count cannot be recomputed"));
+        Observation o = out.get(smallest);
+        String note = note("complementary",
+            "so that the suppressed " + out.get(suppressed).raceEthnicity() + " count cannot be recomputed");
+        out.set(smallest, suppress(o, o.note() == null ? note : o.note() + "; " + note));
       }
       done++;
     }
     return done;
   }
 
-  private String lastIndicator;
-  private boolean lastIsCount;
-
-  private Double count(Observation o) {
-    // rows come sorted by indicator: look its unit up once per run of rows
-    String ind = o.indicator();
-    if (ind != lastIndicator) {
-      lastIndicator = ind;
-      lastIsCount = "count".equals(unitOf.get(ind));
-    }
-    return lastIsCount ? o.value() : o.numerator();
+  private static String note(String reason, String why) {
+    return "suppressed (" + reason + ": " + why + ")";
   }
 
-  private static Observation suppress(Observation o, String reason, String why) {
-    String note = "suppressed (" + reason + ": " + why + ")";
+  private static Observation suppress(Observation o, String note) {
     return new Observation(o.indicator(), o.geoLevel(), o.geoId(), o.geoName(), o.period(), o.raceEthnicity(),
         o.sex(), o.age(), o.income(), o.disability(), o.nativity(), null, null, null, null, null, o.denominator(),
-        "suppressed", o.note() == null ? note : o.note() + "; " + note, Map.of(), o.extra(), o.location());
+        "suppressed", note, Map.of(), o.extra(), o.location());
   }
 
   private static String fmt(double d) {
