@@ -16,6 +16,7 @@ import org.civicequity.validate.Rule;
 import org.civicequity.validate.RuleInfo;
 import org.civicequity.validate.RuleSetting;
 import org.civicequity.validate.RowRule;
+import org.civicequity.validate.internal.rules.BuiltInRowRule;
 import org.civicequity.validate.Severity;
 import org.civicequity.validate.ValidationReport;
 import org.civicequity.validate.ValidationReport.RuleNotRun;
@@ -230,7 +231,11 @@ public final class Engine {
         RowRule r = rr[i];
         if (r != null) {
           try {
-            r.check(o, ctx, findings);
+            if (r instanceof BuiltInRowRule b) {
+              b.check(o, ctx, findings); // a virtual call, cheaper than an interface call
+            } else {
+              r.check(o, ctx, findings);
+            }
           } catch (RuntimeException e) {
             rr[i] = null;
             fail(r.info(), e, o.location());

@@ -2,14 +2,13 @@ package org.civicequity.validate.internal.rules;
 
 import org.civicequity.core.Observation;
 import org.civicequity.validate.Findings;
-import org.civicequity.validate.RowRule;
 import org.civicequity.validate.RuleInfo;
 import org.civicequity.validate.RuleInfo.Layer;
 import org.civicequity.validate.Severity;
 import org.civicequity.validate.ValidationContext;
 
 /** A value, numerator or denominator is one of the Census Bureau's annotation ("jam") values. */
-final class CensusAnnotationRule implements RowRule {
+final class CensusAnnotationRule extends BuiltInRowRule {
   static final RuleInfo INFO = RuleInfo.of("CENSUS_ANNOTATION_VALUE", Severity.ERROR,
       Layer.SEMANTICS, """
       A value, numerator or denominator is a Census Bureau annotation value (-666666666,

@@ -3,14 +3,13 @@ package org.civicequity.validate.internal.rules;
 import java.util.Optional;
 import org.civicequity.core.Observation;
 import org.civicequity.validate.Findings;
-import org.civicequity.validate.RowRule;
 import org.civicequity.validate.RuleInfo;
 import org.civicequity.validate.RuleInfo.Layer;
 import org.civicequity.validate.Severity;
 import org.civicequity.validate.ValidationContext;
 
 /** An observation of level {@code custom} names an area that geographies.csv does not define. */
-final class CustomGeoRule implements RowRule {
+final class CustomGeoRule extends BuiltInRowRule {
   static final RuleInfo INFO = RuleInfo.of("CUSTOM_GEO_UNDEFINED", Severity.ERROR,
       Layer.SEMANTICS, """
       An observation at geoLevel custom names an area that geographies.csv does not define.

@@ -5,7 +5,6 @@ import java.util.List;
 import org.civicequity.core.Code;
 import org.civicequity.core.Observation;
 import org.civicequity.validate.Findings;
-import org.civicequity.validate.RowRule;
 import org.civicequity.validate.RuleInfo;
 import org.civicequity.validate.RuleInfo.Layer;
 import org.civicequity.validate.Severity;
@@ -13,7 +12,7 @@ import org.civicequity.validate.ValidationContext;
 import org.civicequity.validate.internal.CompiledContext;
 
 /** A coded field uses a deprecated code; the message names the documented replacement. */
-final class DeprecatedCodeRule implements RowRule {
+final class DeprecatedCodeRule extends BuiltInRowRule {
   static final RuleInfo INFO = RuleInfo.of("DEPRECATED_CODE", Severity.WARNING, Layer.SEMANTICS,
       """
       A code is deprecated: it stays valid so that old data can be published, but new data

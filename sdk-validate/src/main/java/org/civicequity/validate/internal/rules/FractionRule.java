@@ -2,7 +2,6 @@ package org.civicequity.validate.internal.rules;
 
 import org.civicequity.core.Observation;
 import org.civicequity.validate.Findings;
-import org.civicequity.validate.RowRule;
 import org.civicequity.validate.RuleInfo;
 import org.civicequity.validate.RuleInfo.Layer;
 import org.civicequity.validate.Severity;
@@ -11,7 +10,7 @@ import org.civicequity.validate.internal.CompiledContext;
 import org.civicequity.validate.internal.CompiledContext.UnitFacts;
 
 /** The value disagrees with numerator / denominator times the unit's scale. */
-final class FractionRule implements RowRule {
+final class FractionRule extends BuiltInRowRule {
   static final RuleInfo INFO = RuleInfo.of("VALUE_INCONSISTENT_WITH_FRACTION", Severity.WARNING,
       Layer.SEMANTICS, """
       When a row gives numerator and denominator, its value should equal numerator /

@@ -2,7 +2,6 @@ package org.civicequity.validate.internal.rules;
 
 import org.civicequity.core.Observation;
 import org.civicequity.validate.Findings;
-import org.civicequity.validate.RowRule;
 import org.civicequity.validate.RuleInfo;
 import org.civicequity.validate.RuleInfo.Layer;
 import org.civicequity.validate.Severity;
@@ -11,7 +10,7 @@ import org.civicequity.validate.internal.CompiledContext;
 import org.civicequity.validate.internal.CompiledContext.GeoLevel;
 
 /** A census GEOID does not have the number of digits its geography level requires. */
-final class GeoIdLengthRule implements RowRule {
+final class GeoIdLengthRule extends BuiltInRowRule {
   static final RuleInfo INFO = RuleInfo.of("GEOID_LENGTH_MISMATCH", Severity.ERROR,
       Layer.STRUCTURE, """
       A census GEOID must have exactly the digits of its level: state 2, county 5, place 7,

@@ -3,7 +3,6 @@ package org.civicequity.validate.internal.rules;
 import java.util.Optional;
 import org.civicequity.core.Observation;
 import org.civicequity.validate.Findings;
-import org.civicequity.validate.RowRule;
 import org.civicequity.validate.RuleInfo;
 import org.civicequity.validate.RuleInfo.Layer;
 import org.civicequity.validate.Severity;
@@ -12,7 +11,7 @@ import org.civicequity.validate.ValidationContext;
 /**
  * A census geography that nests in the publisher's jurisdiction by GEOID has a GEOID outside it.
  */
-final class GeoOutsideJurisdictionRule implements RowRule {
+final class GeoOutsideJurisdictionRule extends BuiltInRowRule {
   static final RuleInfo INFO = RuleInfo.of("GEO_OUTSIDE_JURISDICTION", Severity.WARNING,
       Layer.SEMANTICS, """
       A geography below the publisher's jurisdiction lies outside it: census GEOIDs nest, so a

@@ -2,14 +2,13 @@ package org.civicequity.validate.internal.rules;
 
 import org.civicequity.core.Observation;
 import org.civicequity.validate.Findings;
-import org.civicequity.validate.RowRule;
 import org.civicequity.validate.RuleInfo;
 import org.civicequity.validate.RuleInfo.Layer;
 import org.civicequity.validate.Severity;
 import org.civicequity.validate.ValidationContext;
 
 /** An indicator id is not a lower-kebab-case slug. */
-final class IndicatorIdRule implements RowRule {
+final class IndicatorIdRule extends BuiltInRowRule {
   static final RuleInfo INFO = RuleInfo.of("INVALID_ID", Severity.ERROR, Layer.STRUCTURE, """
       Indicator ids are slugs: lower-case letters and digits in words joined by single hyphens
       (poverty-rate, rent-burden-30), at most 64 characters. Spaces, capitals and underscores are

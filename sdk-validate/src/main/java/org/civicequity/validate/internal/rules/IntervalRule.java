@@ -2,14 +2,13 @@ package org.civicequity.validate.internal.rules;
 
 import org.civicequity.core.Observation;
 import org.civicequity.validate.Findings;
-import org.civicequity.validate.RowRule;
 import org.civicequity.validate.RuleInfo;
 import org.civicequity.validate.RuleInfo.Layer;
 import org.civicequity.validate.Severity;
 import org.civicequity.validate.ValidationContext;
 
 /** The interval (lower, upper) does not contain the value, or is reversed. */
-final class IntervalRule implements RowRule {
+final class IntervalRule extends BuiltInRowRule {
   static final RuleInfo INFO = RuleInfo.of("INTERVAL_EXCLUDES_VALUE", Severity.ERROR,
       Layer.SEMANTICS, """
       An estimate lies inside its own confidence interval: lower must not exceed the value, and

@@ -2,14 +2,13 @@ package org.civicequity.validate.internal.rules;
 
 import org.civicequity.core.Observation;
 import org.civicequity.validate.Findings;
-import org.civicequity.validate.RowRule;
 import org.civicequity.validate.RuleInfo;
 import org.civicequity.validate.RuleInfo.Layer;
 import org.civicequity.validate.Severity;
 import org.civicequity.validate.ValidationContext;
 
 /** An observation has no value, and its status does not say why. */
-final class MissingValueRule implements RowRule {
+final class MissingValueRule extends BuiltInRowRule {
   static final RuleInfo INFO = RuleInfo.of("VALUE_WITHOUT_STATUS_MISSING", Severity.ERROR,
       Layer.STRUCTURE, """
       The value is empty but the status is ok (or empty, which means ok). A missing value must

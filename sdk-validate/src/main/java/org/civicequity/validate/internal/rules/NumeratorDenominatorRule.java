@@ -2,7 +2,6 @@ package org.civicequity.validate.internal.rules;
 
 import org.civicequity.core.Observation;
 import org.civicequity.validate.Findings;
-import org.civicequity.validate.RowRule;
 import org.civicequity.validate.RuleInfo;
 import org.civicequity.validate.RuleInfo.Layer;
 import org.civicequity.validate.Severity;
@@ -11,7 +10,7 @@ import org.civicequity.validate.internal.CompiledContext;
 import org.civicequity.validate.internal.CompiledContext.UnitFacts;
 
 /** The numerator of a share (percent or proportion) is larger than its denominator. */
-final class NumeratorDenominatorRule implements RowRule {
+final class NumeratorDenominatorRule extends BuiltInRowRule {
   static final RuleInfo INFO = RuleInfo.of("NUMERATOR_EXCEEDS_DENOMINATOR", Severity.ERROR,
       Layer.SEMANTICS, """
       For a share (unit percent or proportion) the numerator counts part of the denominator's

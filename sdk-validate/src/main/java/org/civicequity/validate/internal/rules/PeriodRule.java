@@ -3,14 +3,13 @@ package org.civicequity.validate.internal.rules;
 import java.util.regex.Pattern;
 import org.civicequity.core.Observation;
 import org.civicequity.validate.Findings;
-import org.civicequity.validate.RowRule;
 import org.civicequity.validate.RuleInfo;
 import org.civicequity.validate.RuleInfo.Layer;
 import org.civicequity.validate.Severity;
 import org.civicequity.validate.ValidationContext;
 
 /** A period is not an ISO 8601 year, year-month, date, or interval of those. */
-final class PeriodRule implements RowRule {
+final class PeriodRule extends BuiltInRowRule {
   static final RuleInfo INFO = RuleInfo.of("PERIOD_INVALID", Severity.ERROR, Layer.STRUCTURE, """
       The period must be ISO 8601: a year (2022), a month (2022-07), a date that exists in the
       calendar (2022-07-01), or an interval of years whose start is not after its end

@@ -2,14 +2,13 @@ package org.civicequity.validate.internal.rules;
 
 import org.civicequity.core.Observation;
 import org.civicequity.validate.Findings;
-import org.civicequity.validate.RowRule;
 import org.civicequity.validate.RuleInfo;
 import org.civicequity.validate.RuleInfo.Layer;
 import org.civicequity.validate.Severity;
 import org.civicequity.validate.ValidationContext;
 
 /** A required field ({@code indicator}, {@code geoLevel}, {@code geoId}, {@code period}) is empty. */
-final class RequiredFieldRule implements RowRule {
+final class RequiredFieldRule extends BuiltInRowRule {
   static final RuleInfo INFO = RuleInfo.of("REQUIRED_FIELD_MISSING", Severity.ERROR,
       Layer.STRUCTURE, """
       A field the standard requires is missing or empty: every observation names its indicator,

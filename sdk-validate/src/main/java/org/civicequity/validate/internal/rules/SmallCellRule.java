@@ -3,7 +3,6 @@ package org.civicequity.validate.internal.rules;
 import java.util.Optional;
 import org.civicequity.core.Observation;
 import org.civicequity.validate.Findings;
-import org.civicequity.validate.RowRule;
 import org.civicequity.validate.RuleInfo;
 import org.civicequity.validate.RuleInfo.Layer;
 import org.civicequity.validate.Severity;
@@ -12,7 +11,7 @@ import org.civicequity.validate.internal.CompiledContext;
 import org.civicequity.validate.internal.CompiledContext.UnitFacts;
 
 /** A count below the feed's suppression threshold is published instead of suppressed. */
-final class SmallCellRule implements RowRule {
+final class SmallCellRule extends BuiltInRowRule {
   static final RuleInfo INFO = RuleInfo.of("SMALL_CELL_NOT_SUPPRESSED", Severity.ERROR,
       Layer.SEMANTICS, """
       The feed's suppression policy (civicEquity.suppressionPolicy in the manifest) says counts

@@ -2,14 +2,13 @@ package org.civicequity.validate.internal.rules;
 
 import org.civicequity.core.Observation;
 import org.civicequity.validate.Findings;
-import org.civicequity.validate.RowRule;
 import org.civicequity.validate.RuleInfo;
 import org.civicequity.validate.RuleInfo.Layer;
 import org.civicequity.validate.Severity;
 import org.civicequity.validate.ValidationContext;
 
 /** An observation marked suppressed still carries its value. */
-final class SuppressedValueRule implements RowRule {
+final class SuppressedValueRule extends BuiltInRowRule {
   static final RuleInfo INFO = RuleInfo.of("SUPPRESSED_VALUE_PRESENT", Severity.ERROR,
       Layer.STRUCTURE, """
       The status is suppressed but the value is still there, so the suppression protects no one.

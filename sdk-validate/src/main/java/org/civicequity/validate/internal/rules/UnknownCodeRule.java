@@ -2,7 +2,6 @@ package org.civicequity.validate.internal.rules;
 
 import org.civicequity.core.Observation;
 import org.civicequity.validate.Findings;
-import org.civicequity.validate.RowRule;
 import org.civicequity.validate.RuleInfo;
 import org.civicequity.validate.RuleInfo.Layer;
 import org.civicequity.validate.Severity;
@@ -10,7 +9,7 @@ import org.civicequity.validate.ValidationContext;
 import org.civicequity.validate.internal.CompiledContext;
 
 /** A coded field holds a code that is not in its codelist. */
-final class UnknownCodeRule implements RowRule {
+final class UnknownCodeRule extends BuiltInRowRule {
   static final RuleInfo INFO = RuleInfo.of("UNKNOWN_CODE", Severity.ERROR, Layer.STRUCTURE, """
       A coded field holds a code its codelist does not list: geoLevel (geo-level), status,
       raceEthnicity (race-ethnicity), sex, age (age-band; open, bands such as 25-34 or 65+),

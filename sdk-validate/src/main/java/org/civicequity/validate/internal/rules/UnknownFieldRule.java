@@ -5,7 +5,6 @@ import java.util.Map;
 import org.civicequity.core.Observation;
 import org.civicequity.core.SourceLocation;
 import org.civicequity.validate.Findings;
-import org.civicequity.validate.RowRule;
 import org.civicequity.validate.RuleInfo;
 import org.civicequity.validate.RuleInfo.Layer;
 import org.civicequity.validate.Severity;
@@ -13,7 +12,7 @@ import org.civicequity.validate.ValidationContext;
 import org.civicequity.validate.internal.CompiledContext;
 
 /** A row has a field the standard does not define and whose name does not start with {@code x-}. */
-final class UnknownFieldRule implements RowRule {
+final class UnknownFieldRule extends BuiltInRowRule {
   static final RuleInfo INFO = RuleInfo.of("UNKNOWN_FIELD", Severity.ERROR, Layer.STRUCTURE, """
       A field (a CSV column or JSON member) is not defined by the standard. Extensions are allowed
       only under names that start with x-; check the spelling (field names are lowerCamelCase,

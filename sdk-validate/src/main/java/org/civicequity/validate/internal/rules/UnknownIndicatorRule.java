@@ -3,14 +3,13 @@ package org.civicequity.validate.internal.rules;
 import java.util.Optional;
 import org.civicequity.core.Observation;
 import org.civicequity.validate.Findings;
-import org.civicequity.validate.RowRule;
 import org.civicequity.validate.RuleInfo;
 import org.civicequity.validate.RuleInfo.Layer;
 import org.civicequity.validate.Severity;
 import org.civicequity.validate.ValidationContext;
 
 /** An observation names an indicator that the feed does not define. */
-final class UnknownIndicatorRule implements RowRule {
+final class UnknownIndicatorRule extends BuiltInRowRule {
   static final RuleInfo INFO = RuleInfo.of("UNKNOWN_INDICATOR", Severity.ERROR, Layer.SEMANTICS,
       """
       An observation names an indicator that indicators.json does not define (for a bare

@@ -4,14 +4,13 @@ import org.civicequity.core.ConfidenceLevels;
 import org.civicequity.core.Indicator;
 import org.civicequity.core.Observation;
 import org.civicequity.validate.Findings;
-import org.civicequity.validate.RowRule;
 import org.civicequity.validate.RuleInfo;
 import org.civicequity.validate.RuleInfo.Layer;
 import org.civicequity.validate.Severity;
 import org.civicequity.validate.ValidationContext;
 
 /** An estimate's coefficient of variation is above 30% and the row is not marked unreliable. */
-final class UnreliableEstimateRule implements RowRule {
+final class UnreliableEstimateRule extends BuiltInRowRule {
   static final RuleInfo INFO = RuleInfo.of("UNRELIABLE_ESTIMATE", Severity.WARNING,
       Layer.SEMANTICS, """
       The estimate's coefficient of variation CV = SE / estimate, with SE = MOE / z (z = 1.645

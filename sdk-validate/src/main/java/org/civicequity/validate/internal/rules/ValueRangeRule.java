@@ -2,7 +2,6 @@ package org.civicequity.validate.internal.rules;
 
 import org.civicequity.core.Observation;
 import org.civicequity.validate.Findings;
-import org.civicequity.validate.RowRule;
 import org.civicequity.validate.RuleInfo;
 import org.civicequity.validate.RuleInfo.Layer;
 import org.civicequity.validate.Severity;
@@ -11,7 +10,7 @@ import org.civicequity.validate.internal.CompiledContext;
 import org.civicequity.validate.internal.CompiledContext.UnitFacts;
 
 /** A value lies outside the range its indicator's unit allows. */
-final class ValueRangeRule implements RowRule {
+final class ValueRangeRule extends BuiltInRowRule {
   static final RuleInfo INFO = RuleInfo.of("VALUE_OUT_OF_RANGE", Severity.ERROR, Layer.SEMANTICS,
       """
       A value lies outside the range of its indicator's unit, as the unit codelist gives it:

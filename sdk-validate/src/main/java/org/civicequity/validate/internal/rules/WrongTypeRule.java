@@ -3,14 +3,13 @@ package org.civicequity.validate.internal.rules;
 import java.util.Map;
 import org.civicequity.core.Observation;
 import org.civicequity.validate.Findings;
-import org.civicequity.validate.RowRule;
 import org.civicequity.validate.RuleInfo;
 import org.civicequity.validate.RuleInfo.Layer;
 import org.civicequity.validate.Severity;
 import org.civicequity.validate.ValidationContext;
 
 /** A numeric field holds something that is not a finite number. */
-final class WrongTypeRule implements RowRule {
+final class WrongTypeRule extends BuiltInRowRule {
   static final RuleInfo INFO = RuleInfo.of("WRONG_TYPE", Severity.ERROR, Layer.STRUCTURE, """
       A field has the wrong type: value, moe, lower, upper, numerator and denominator are plain
       finite numbers (no thousands separators, no NaN, Infinity or overflowing exponents such as
