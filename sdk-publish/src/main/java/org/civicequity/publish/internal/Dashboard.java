@@ -86,7 +86,7 @@ public final class Dashboard {
     String lastIndicator = null;
     Slice s = null;
     for (Observation o : observations) {
-      if (o.indicator() != lastIndicator || lastIndicator == null) {
+      if (o.indicator() != lastIndicator) {
         lastIndicator = o.indicator();
         s = lastIndicator == null ? null : latest.get(lastIndicator);
       }

@@ -140,7 +140,7 @@ public final class Suppression {
           Observation o = out.get(i);
           Double c = count(o);
           if (c != null && c > 0 && c < minimum && !"suppressed".equals(o.status())) {
-            out.set(i, suppress(o, o.note() == null ? smallNote : o.note() + "; " + smallNote));
+            out.set(i, suppress(o, smallNote));
             small++;
           }
         }
@@ -224,10 +224,8 @@ public final class Suppression {
         continue;
       }
       if (smallest >= 0) {
-        Observation o = out.get(smallest);
-        String note = note("complementary",
-            "so that the suppressed " + out.get(suppressed).raceEthnicity() + " count cannot be recomputed");
-        out.set(smallest, suppress(o, o.note() == null ? note : o.note() + "; " + note));
+        out.set(smallest, suppress(out.get(smallest), note("complementary",
+            "so that the suppressed " + out.get(suppressed).raceEthnicity() + " count cannot be recomputed")));
       }
       done++;
     }
@@ -238,7 +236,11 @@ public final class Suppression {
     return "suppressed (" + reason + ": " + why + ")";
   }
 
+  /** The row suppressed, with the note added to its own (or, without one, as it is: shared). */
   private static Observation suppress(Observation o, String note) {
+    if (o.note() != null) {
+      note = o.note() + "; " + note;
+    }
     return new Observation(o.indicator(), o.geoLevel(), o.geoId(), o.geoName(), o.period(), o.raceEthnicity(),
         o.sex(), o.age(), o.income(), o.disability(), o.nativity(), null, null, null, null, null, o.denominator(),
         "suppressed", note, Map.of(), o.extra(), o.location());

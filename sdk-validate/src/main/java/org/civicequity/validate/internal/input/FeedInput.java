@@ -146,8 +146,7 @@ final class FeedInput {
         if (unsafePointers.contains(v.pointer())) {
           continue; // reported as RESOURCE_PATH_UNSAFE
         }
-        SchemaCheck.report(findings, v, new SourceLocation(MANIFEST, 0, 0, v.field(), v.pointer()),
-            text(manifest.at(v.pointer())));
+        report(findings, MANIFEST, manifest, v);
       }
       JsonNode ce = manifest.path("civicEquity");
       ctx.standardVersion(textOrNull(ce.get("standardVersion")));
@@ -181,8 +180,7 @@ final class FeedInput {
       JsonNode doc = readJson(feed, indicatorsFile, INDICATORS, findings);
       if (doc != null) {
         for (SchemaCheck.Violation v : SchemaCheck.validate("indicators.schema.json", doc)) {
-          SchemaCheck.report(findings, v, new SourceLocation(INDICATORS, 0, 0, v.field(), v.pointer()),
-              text(doc.at(v.pointer())));
+          report(findings, INDICATORS, doc, v);
         }
         indicators = IndicatorJson.read(doc, INDICATORS);
       }
@@ -203,8 +201,7 @@ final class FeedInput {
       JsonNode dcat = readJson(feed, DcatCheck.FILE, DcatCheck.FILE, findings);
       if (dcat != null) {
         for (SchemaCheck.Violation v : DcatCheck.check(dcat)) {
-          SchemaCheck.report(findings, v, new SourceLocation(DcatCheck.FILE, 0, 0, v.field(), v.pointer()),
-              text(dcat.at(v.pointer())));
+          report(findings, DcatCheck.FILE, dcat, v);
         }
       }
     }
@@ -212,13 +209,13 @@ final class FeedInput {
     // observations: each source opens its file through the feed when it is read
     List<ObservationSource> sources = new ArrayList<>();
     for (ResourceEntry r : resources) {
-      if (r.unsafeReason() == null && r.present() && isObservations(r.path()) && !isAlternative(r)) {
+      if (r.unsafeReason() == null && r.present() && readsRows(r)) {
         String path = r.path();
         sources.add(Sources.of(path, ObservationFormat.fromFileName(path).orElseThrow(),
             () -> feed.open(path)));
       }
     }
-    if (sources.isEmpty() && resources.stream().noneMatch(r -> isObservations(r.path()) && !isAlternative(r))) {
+    if (sources.isEmpty() && resources.stream().noneMatch(FeedInput::readsRows)) {
       for (String n : Feed.OBSERVATION_FILES) {
         if (existsInside(feed, n, resources)) {
           sources.add(Sources.of(n, ObservationFormat.fromFileName(n).orElseThrow(),
@@ -226,7 +223,7 @@ final class FeedInput {
           break;
         }
       }
-      if (sources.isEmpty() && resources.stream().noneMatch(r -> isObservations(r.path()) && !isAlternative(r))) {
+      if (sources.isEmpty() && resources.stream().noneMatch(FeedInput::readsRows)) {
         findings.reportVariant(BuiltInRules.info("RESOURCE_MISSING"), "required",
             SourceLocation.ofFile("observations.csv"), "observations.csv",
             "observations.csv (or observations.ndjson)");
@@ -270,10 +267,24 @@ final class FeedInput {
     return file.startsWith("observations") && ObservationFormat.fromFileName(file).isPresent();
   }
 
+  /**
+   * Whether an entry's rows are read: an observations file that is not one of a resource's
+   * {@code x-alternatives} (those are checked, not read).
+   */
+  private static boolean readsRows(ResourceEntry r) {
+    return isObservations(r.path()) && !isAlternative(r);
+  }
+
   /** Whether an entry is one of a resource's {@code x-alternatives} (checked, not read). */
   private static boolean isAlternative(ResourceEntry r) {
     String p = r.location().pointer();
     return p != null && p.contains("/x-alternatives/");
+  }
+
+  /** Reports a schema violation of a JSON document of the feed, at its member. */
+  private static void report(FindingCollector findings, String file, JsonNode doc, SchemaCheck.Violation v) {
+    SchemaCheck.report(findings, v, new SourceLocation(file, 0, 0, v.field(), v.pointer()),
+        text(doc.at(v.pointer())));
   }
 
   private static boolean listed(List<ResourceEntry> resources, String fileName) {
