@@ -86,12 +86,13 @@ public final class CensusMoe {
    */
   public static Estimate proportion(Estimate numerator, Estimate denominator) {
     double y = nonZero(denominator, "proportion");
-    double p = numerator.value() / y;
-    double radicand = proportionRadicand(numerator, denominator, p);
-    if (radicand < 0) {
+    double[] terms = proportionTerms(numerator, denominator);
+    double difference = terms[0] - terms[1];
+    if (difference < 0) {
       return ratio(numerator, denominator);
     }
-    return new Estimate(p, Math.sqrt(radicand) / Math.abs(y));
+    // √(MOE_X² − p²·MOE_Y²) / |Y| = √((a − b)(a + b)) / Y², with a = MOE_X·|Y| and b = |X|·MOE_Y
+    return new Estimate(numerator.value() / y, Math.sqrt(difference) * Math.sqrt(terms[0] + terms[1]) / (y * y));
   }
 
   /**
@@ -104,8 +105,9 @@ public final class CensusMoe {
    * @throws IllegalArgumentException if the denominator is zero
    */
   public static boolean proportionNeedsRatioFormula(Estimate numerator, Estimate denominator) {
-    double y = nonZero(denominator, "proportion");
-    return proportionRadicand(numerator, denominator, numerator.value() / y) < 0;
+    nonZero(denominator, "proportion");
+    double[] terms = proportionTerms(numerator, denominator);
+    return terms[0] < terms[1];
   }
 
   /**
@@ -244,8 +246,15 @@ public final class CensusMoe {
     return Math.abs(zScore(a, b, confidenceLevel)) > criticalValue(confidenceLevel);
   }
 
-  private static double proportionRadicand(Estimate x, Estimate y, double p) {
-    return x.moe() * x.moe() - p * p * y.moe() * y.moe();
+  /**
+   * The two terms whose difference decides a proportion's formula: MOE_X² − p²·MOE_Y² has the
+   * sign of a − b with a = MOE_X·|Y| and b = |X|·MOE_Y (multiply by Y²). Comparing these products
+   * of the inputs, not p² computed from a rounded p, keeps an exact zero exact: X = 5 ± 50 of
+   * Y = 25 ± 250 gives a = b = 1250, where 50² − 0.2²·250² in doubles is −4.5e-13 and would
+   * wrongly switch to the ratio formula.
+   */
+  private static double[] proportionTerms(Estimate x, Estimate y) {
+    return new double[] {x.moe() * Math.abs(y.value()), Math.abs(x.value()) * y.moe()};
   }
 
   private static double nonZero(Estimate e, String what) {

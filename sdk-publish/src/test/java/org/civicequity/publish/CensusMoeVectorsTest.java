@@ -162,6 +162,22 @@ class CensusMoeVectorsTest {
   }
 
   @Test
+  void proportionWithAnExactlyZeroRadicandKeepsTheProportionFormula() {
+    // found by CensusMoePropertiesTest: 5 ± 50 of 25 ± 250 gives 50² − 0.2²·250² = 0 exactly, but
+    // with p = 0.2 rounded to a double the radicand came out as −4.5e-13 and the ratio formula's
+    // 2.83 replaced the right margin, 0
+    Estimate x = Estimate.of(5, 50);
+    Estimate y = Estimate.of(25, 250);
+    assertThat(CensusMoe.proportionNeedsRatioFormula(x, y)).isFalse();
+    assertThat(CensusMoe.proportion(x, y).moe()).isEqualTo(0.0);
+    assertThat(CensusMoe.proportion(x, y).value()).isEqualTo(0.2);
+    // just past zero either way
+    assertThat(CensusMoe.proportionNeedsRatioFormula(Estimate.of(5, 49.999), y)).isTrue();
+    assertThat(CensusMoe.proportion(Estimate.of(5, 50.001), y).moe()).isCloseTo(
+        Math.sqrt(50.001 * 50.001 - 0.04 * 250 * 250) / 25, within(1e-9));
+  }
+
+  @Test
   void percentChange() {
     Map<String, String> row = published.get("pct_change_fairfax_nmf");
     List<Estimate> in = pairs(row.get("inputs"));
