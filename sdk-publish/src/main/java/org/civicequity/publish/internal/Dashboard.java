@@ -82,7 +82,7 @@ public final class Dashboard {
     // one pass: each indicator's rows of the latest period seen so far (a later period starts over)
     String lastPeriod = null;
     int lastEnd = 0;
-    // rows come sorted by indicator: look its slice up once per run of rows
+    // a place's rows come indicator by indicator: look the slice up once per run of rows
     String lastIndicator = null;
     Slice s = null;
     for (Observation o : observations) {

@@ -155,7 +155,7 @@ public final class Suppression {
     }
 
     Double count(Observation o) {
-      // rows come sorted by indicator: look its unit up once per run of rows
+      // a place's rows come indicator by indicator: look the unit up once per run of rows
       String ind = o.indicator();
       if (ind != lastIndicator) {
         lastIndicator = ind;
