@@ -194,8 +194,8 @@ public final class FeedPublisher {
       clock = lap(phases, "changes", clock);
     }
     FeedContext ctx = context(input, src, codelists, policy);
-    int threads = Math.max(1, Math.min(3, Runtime.getRuntime().availableProcessors()));
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+    // validation, the dashboard and the NDJSON copy run beside the CSV, which the calling thread writes
+    ExecutorService pool = Executors.newFixedThreadPool(3, r -> {
       Thread t = new Thread(r, "civic-equity-publish");
       t.setDaemon(true);
       return t;
@@ -215,10 +215,9 @@ public final class FeedPublisher {
         Path dir = swap.temp();
         FeedFiles files = new FeedFiles(dir, faults);
         Map<String, WrittenFile> written = new LinkedHashMap<>();
-        // the two copies of the observations are written in one pass over the rows (each row is
-        // encoded twice while it is in the cache), hashing and counting the bytes as they go out,
-        // while validation and the dashboard read the rows on the pool's threads
-        for (WrittenFile f : files.observations("observations.csv", "observations.ndjson", sorted, extra)) {
+        // the two copies of the observations are written on two threads, hashing and counting the
+        // bytes as they go out, while validation and the dashboard read the rows on the pool's others
+        for (WrittenFile f : files.observations("observations.csv", "observations.ndjson", sorted, extra, pool)) {
           put(written, f);
         }
         clock = lap(phases, "observations", clock);

@@ -16,6 +16,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.civicequity.core.Geography;
@@ -118,36 +121,63 @@ public final class FeedFiles {
   }
 
   /**
-   * Writes observations as CSV and as NDJSON in one pass: each row is encoded in both formats
-   * while it is in the processor's cache (a pass over a million rows in canonical order misses
-   * the cache on most rows, and a second pass would miss again).
+   * Writes observations as CSV on the calling thread and as NDJSON on a thread of the pool, each
+   * file hashed and counted as it goes out. Returns or throws only once both are finished, so a
+   * caller that cleans up after a failure never races a write still going on.
    *
    * @param csvPath      the CSV file's path
    * @param ndjsonPath   the NDJSON file's path
-   * @param observations the rows, in order
+   * @param observations the rows, in order (read by both threads; not modified)
    * @param extra        the CSV's extra columns ({@link #extraColumns(List)})
+   * @param pool         where the NDJSON copy is written
    * @return the CSV file, then the NDJSON file
-   * @throws IOException if writing fails
+   * @throws IOException if writing either fails (the other's failure, if any, is suppressed)
    */
   public List<WrittenFile> observations(String csvPath, String ndjsonPath, List<Observation> observations,
-      List<String> extra) throws IOException {
-    Measured csv = open(csvPath);
-    long csvRows;
-    long ndjsonRows;
-    Measured ndjson;
-    try (ObservationWriter c = ObservationWriter.csv(csv, extra)) {
-      ndjson = open(ndjsonPath);
-      try (ObservationWriter n = ObservationWriter.ndjson(ndjson)) {
-        for (Observation o : observations) {
-          c.write(o);
-          n.write(o);
+      List<String> extra, ExecutorService pool) throws IOException {
+    Future<WrittenFile> ndjson = pool.submit(() -> observationsNdjson(ndjsonPath, observations));
+    WrittenFile csv;
+    try {
+      csv = observationsCsv(csvPath, observations, extra);
+    } catch (IOException | RuntimeException | Error e) {
+      try {
+        await(ndjson);
+      } catch (IOException | RuntimeException | Error other) {
+        e.addSuppressed(other);
+      }
+      throw e;
+    }
+    return List.of(csv, await(ndjson));
+  }
+
+  /** Waits for a write to end, even when interrupted (the flag is kept), and rethrows its failure. */
+  private static WrittenFile await(Future<WrittenFile> f) throws IOException {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return f.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          Throwable c = e.getCause();
+          if (c instanceof IOException io) {
+            throw io;
+          }
+          if (c instanceof RuntimeException re) {
+            throw re;
+          }
+          if (c instanceof Error err) {
+            throw err;
+          }
+          throw new IllegalStateException(c);
         }
-        csvRows = c.rowsWritten();
-        ndjsonRows = n.rowsWritten();
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
     }
-    return List.of(new WrittenFile(csvPath, csv.count, HexFormat.of().formatHex(csv.digest.digest()), csvRows),
-        new WrittenFile(ndjsonPath, ndjson.count, HexFormat.of().formatHex(ndjson.digest.digest()), ndjsonRows));
   }
 
   /**
