@@ -32,6 +32,7 @@ import org.civicequity.publish.internal.DataPackage;
 import org.civicequity.publish.internal.Dcat;
 import org.civicequity.publish.internal.FeedFiles;
 import org.civicequity.publish.internal.ObservationOrder;
+import org.civicequity.publish.internal.ReadAhead;
 import org.civicequity.publish.internal.PublishFaults;
 import org.civicequity.publish.internal.Suppression;
 import org.civicequity.publish.internal.Versioning;
@@ -205,7 +206,7 @@ public final class FeedPublisher {
       //    the feed is written into a temporary directory: nothing is moved into place unless it passes
       final List<Observation> sorted = rows;
       Future<ValidationReport> validation = pool.submit(
-          () -> Validator.create(options.validatorOptions()).validate(sorted, ctx));
+          () -> Validator.create(options.validatorOptions()).validate(new ReadAhead(sorted), ctx));
       String generator = "civic-equity " + version();
       String defaultName = org.civicequity.publish.internal.CustomAreas.slug(absTarget.getFileName().toString());
       Manifest preview = DataPackage.preview(template, defaultName, src.indicators.size(), sorted.size());

@@ -85,7 +85,7 @@ public final class Dashboard {
     // a place's rows come indicator by indicator: look the slice up once per run of rows
     String lastIndicator = null;
     Slice s = null;
-    for (Observation o : observations) {
+    for (Observation o : new ReadAhead(observations)) {
       if (o.indicator() != lastIndicator) {
         lastIndicator = o.indicator();
         s = lastIndicator == null ? null : latest.get(lastIndicator);

@@ -205,7 +205,7 @@ public final class FeedFiles {
       throws IOException {
     return write(path, out -> {
       try (ObservationWriter w = ObservationWriter.csv(out, extra)) {
-        for (Observation o : observations) {
+        for (Observation o : new ReadAhead(observations)) {
           w.write(o);
         }
         return w.rowsWritten();
@@ -224,7 +224,7 @@ public final class FeedFiles {
   public WrittenFile observationsNdjson(String path, List<Observation> observations) throws IOException {
     return write(path, out -> {
       try (ObservationWriter w = ObservationWriter.ndjson(out)) {
-        for (Observation o : observations) {
+        for (Observation o : new ReadAhead(observations)) {
           w.write(o);
         }
         return w.rowsWritten();
