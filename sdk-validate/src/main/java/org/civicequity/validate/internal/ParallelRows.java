@@ -128,7 +128,8 @@ final class ParallelRows {
   static List<Object> work(ChunkedFileSource.Unit unit, RowRule[] rules, CompiledContext ctx) {
     List<Object> parsed = unit.parse();
     boolean stop = unit.stops(parsed);
-    List<Object> events = new ArrayList<>(parsed.size() + parsed.size() / 2 + 8);
+    // the rows, and room for a finding per row or so before the list grows (growing cost 1.6 % of the CPU)
+    List<Object> events = new ArrayList<>(2 * parsed.size() + 8);
     Sink sink = new Sink(events);
     boolean[] failed = new boolean[rules.length];
     for (Object item : parsed) {

@@ -33,6 +33,13 @@ import org.civicequity.core.io.ReadProblem;
 public final class ChunkedFileSource implements ObservationSource {
   /** Bytes per chunk. */
   static final int CHUNK = 1 << 18;
+  /** The splitter's buffer: a chunk, the bytes read past it, and room for the next read. */
+  static final int BUFFER = 2 * CHUNK;
+  /**
+   * Bytes per read: a chunk is handed over as soon as a record ends past {@link #CHUNK} bytes, so
+   * at most this much, read beyond the chunk, is copied into the next buffer.
+   */
+  static final int READ = 1 << 16;
   /** The longest record the splitter holds before leaving the rest to the sequential reader. */
   static final int MAX_PENDING = 16 << 20;
   /** Observations per unit of the sequential fallback. */
@@ -158,12 +165,25 @@ public final class ChunkedFileSource implements ObservationSource {
     }
   }
 
+  /**
+   * Buffers that workers have parsed, for the splitter to read into again (a chunk's bytes are
+   * handed over, not copied, and a fresh buffer would have to be zeroed). Bounded: a buffer that
+   * does not fit is left to the garbage collector.
+   */
+  private final java.util.concurrent.ArrayBlockingQueue<byte[]> free = new java.util.concurrent.ArrayBlockingQueue<>(16);
+
+  /** A buffer of {@link #BUFFER} bytes, reused when one is free. */
+  private byte[] buffer() {
+    byte[] b = free.poll();
+    return b != null ? b : new byte[BUFFER];
+  }
+
   /** The splitter's state. */
   private final class Splitter {
     private final InputStream in;
     private final UnitSink out;
     private final boolean csv = format == ObservationFormat.CSV;
-    private byte[] buf = new byte[2 * CHUNK];
+    private byte[] buf = buffer();
     private int len;
     private boolean eof;
     private long seq;
@@ -203,7 +223,7 @@ public final class ChunkedFileSource implements ObservationSource {
       long boundaryLines = 0;
       while (true) {
         if (!eof && len < buf.length) {
-          int r = in.read(buf, len, buf.length - len);
+          int r = in.read(buf, len, Math.min(buf.length - len, READ));
           if (r < 0) {
             eof = true;
           } else {
@@ -282,6 +302,9 @@ public final class ChunkedFileSource implements ObservationSource {
           }
           if (boundary - chunkStart >= CHUNK) {
             emit(boundary, boundaryRows, boundaryLines);
+            // the chunk took the buffer: go on in a new one, which starts where the chunk ended
+            scan -= boundary;
+            boundary = 0;
           }
         }
         if (eof && scan >= len) {
@@ -392,15 +415,34 @@ public final class ChunkedFileSource implements ObservationSource {
       }
     }
 
+    /**
+     * Hands the bytes [chunkStart, end) over as a chunk. When the chunk starts the buffer (as it
+     * does, but for a file's last bytes after a sequential hand-over), the chunk takes the buffer
+     * itself and the bytes read past {@code end} move to the front of a new one: every position
+     * the splitter keeps moves down by {@code end}, and the caller moves its own.
+     */
     private void emit(int end, long endRows, long endLines) throws InterruptedException {
       boolean endPlain = !(loneCr >= chunkStart && loneCr < end);
-      byte[] data = java.util.Arrays.copyOfRange(buf, chunkStart, end);
-      Chunk c = new Chunk(seq++, data, data.length, chunkRow, chunkLine, atFileStart,
+      byte[] data;
+      if (chunkStart == 0) {
+        data = buf;
+        // the file's last chunk needs no next buffer
+        byte[] next = eof && len == end ? new byte[0] : buf.length == BUFFER ? buffer() : new byte[buf.length];
+        System.arraycopy(buf, end, next, 0, len - end);
+        buf = next;
+        len -= end;
+        recordStart -= end;
+        loneCr -= end;
+        closedAt -= end;
+      } else {
+        data = java.util.Arrays.copyOfRange(buf, chunkStart, end);
+        chunkStart = end;
+      }
+      Chunk c = new Chunk(seq++, data, chunkStart == 0 ? end : data.length, chunkRow, chunkLine, atFileStart,
           endPlain, longest);
       longest = 0;
       out.accept(new ChunkUnit(c, csv ? header : null, names, indexes));
       atFileStart = false;
-      chunkStart = end;
       chunkRow = endRows + 1;
       chunkLine = endLines + 1;
     }
@@ -494,6 +536,17 @@ public final class ChunkedFileSource implements ObservationSource {
 
     @Override
     public List<Object> parse() {
+      try {
+        return read();
+      } finally {
+        // nothing parsed keeps the bytes (texts are copied out): the splitter may read into them again
+        if (chunk.data().length == BUFFER) {
+          free.offer(chunk.data());
+        }
+      }
+    }
+
+    private List<Object> read() {
       List<Object> out = new ArrayList<>(8192);
       if (chunk.plain()) {
         boolean ok = format == ObservationFormat.CSV
