@@ -85,14 +85,14 @@ public final class CensusMoe {
    * @throws IllegalArgumentException if the denominator is zero
    */
   public static Estimate proportion(Estimate numerator, Estimate denominator) {
-    double y = nonZero(denominator, "proportion");
-    double[] terms = proportionTerms(numerator, denominator);
-    double difference = terms[0] - terms[1];
-    if (difference < 0) {
+    double y = Math.abs(nonZero(denominator, "proportion"));
+    double a = numerator.moe() * y;
+    double b = Math.abs(numerator.value()) * denominator.moe();
+    if (ratioFormulaNeeded(a, b)) {
       return ratio(numerator, denominator);
     }
-    // √(MOE_X² − p²·MOE_Y²) / |Y| = √((a − b)(a + b)) / Y², with a = MOE_X·|Y| and b = |X|·MOE_Y
-    return new Estimate(numerator.value() / y, Math.sqrt(difference) * Math.sqrt(terms[0] + terms[1]) / (y * y));
+    // √(MOE_X² − p²·MOE_Y²) / |Y| = √((a − b)(a + b)) / Y²
+    return new Estimate(numerator.value() / denominator.value(), Math.sqrt(a - b) / y * (Math.sqrt(a + b) / y));
   }
 
   /**
@@ -105,9 +105,8 @@ public final class CensusMoe {
    * @throws IllegalArgumentException if the denominator is zero
    */
   public static boolean proportionNeedsRatioFormula(Estimate numerator, Estimate denominator) {
-    nonZero(denominator, "proportion");
-    double[] terms = proportionTerms(numerator, denominator);
-    return terms[0] < terms[1];
+    double y = Math.abs(nonZero(denominator, "proportion"));
+    return ratioFormulaNeeded(numerator.moe() * y, Math.abs(numerator.value()) * denominator.moe());
   }
 
   /**
@@ -247,14 +246,13 @@ public final class CensusMoe {
   }
 
   /**
-   * The two terms whose difference decides a proportion's formula: MOE_X² − p²·MOE_Y² has the
-   * sign of a − b with a = MOE_X·|Y| and b = |X|·MOE_Y (multiply by Y²). Comparing these products
-   * of the inputs, not p² computed from a rounded p, keeps an exact zero exact: X = 5 ± 50 of
-   * Y = 25 ± 250 gives a = b = 1250, where 50² − 0.2²·250² in doubles is −4.5e-13 and would
-   * wrongly switch to the ratio formula.
+   * Whether a proportion's radicand MOE_X² − p²·MOE_Y² is negative, decided on a = MOE_X·|Y| and
+   * b = |X|·MOE_Y (the radicand times Y² is a² − b²). Comparing these products of the inputs, not
+   * p² from a rounded p, keeps an exact zero exact: X = 5 ± 50 of Y = 25 ± 250 gives a = b = 1250,
+   * where 50² − 0.2²·250² in doubles is −4.5e-13 and would wrongly switch to the ratio formula.
    */
-  private static double[] proportionTerms(Estimate x, Estimate y) {
-    return new double[] {x.moe() * Math.abs(y.value()), Math.abs(x.value()) * y.moe()};
+  private static boolean ratioFormulaNeeded(double a, double b) {
+    return a < b;
   }
 
   private static double nonZero(Estimate e, String what) {

@@ -301,10 +301,9 @@ public final class ChunkedFileSource implements ObservationSource {
             return;
           }
           if (boundary - chunkStart >= CHUNK) {
-            emit(boundary, boundaryRows, boundaryLines);
-            // the chunk took the buffer: go on in a new one, which starts where the chunk ended
-            scan -= boundary;
-            boundary = 0;
+            int moved = emit(boundary, boundaryRows, boundaryLines);
+            scan -= moved;
+            boundary -= moved;
           }
         }
         if (eof && scan >= len) {
@@ -416,14 +415,19 @@ public final class ChunkedFileSource implements ObservationSource {
     }
 
     /**
-     * Hands the bytes [chunkStart, end) over as a chunk. When the chunk starts the buffer (as it
-     * does, but for a file's last bytes after a sequential hand-over), the chunk takes the buffer
-     * itself and the bytes read past {@code end} move to the front of a new one: every position
-     * the splitter keeps moves down by {@code end}, and the caller moves its own.
+     * Hands the bytes [chunkStart, end) over as a chunk. A chunk that starts the buffer (every
+     * chunk: the buffer is handed over, so the next chunk starts a new one) takes the buffer
+     * itself, and the bytes read past {@code end} move to the front of a new buffer; otherwise the
+     * chunk is a copy.
+     *
+     * @return how far the bytes after {@code end} moved down: the splitter's positions have moved
+     *         by as much, and the caller moves its own
      */
-    private void emit(int end, long endRows, long endLines) throws InterruptedException {
+    private int emit(int end, long endRows, long endLines) throws InterruptedException {
       boolean endPlain = !(loneCr >= chunkStart && loneCr < end);
       byte[] data;
+      int length = end - chunkStart;
+      int moved;
       if (chunkStart == 0) {
         data = buf;
         // the file's last chunk needs no next buffer
@@ -434,17 +438,19 @@ public final class ChunkedFileSource implements ObservationSource {
         recordStart -= end;
         loneCr -= end;
         closedAt -= end;
+        moved = end;
       } else {
         data = java.util.Arrays.copyOfRange(buf, chunkStart, end);
         chunkStart = end;
+        moved = 0;
       }
-      Chunk c = new Chunk(seq++, data, chunkStart == 0 ? end : data.length, chunkRow, chunkLine, atFileStart,
-          endPlain, longest);
+      Chunk c = new Chunk(seq++, data, length, chunkRow, chunkLine, atFileStart, endPlain, longest);
       longest = 0;
       out.accept(new ChunkUnit(c, csv ? header : null, names, indexes));
       atFileStart = false;
       chunkRow = endRows + 1;
       chunkLine = endLines + 1;
+      return moved;
     }
 
     /** Hands the rest of the file, from the current chunk on, to the SDK's sequential reader. */
