@@ -31,7 +31,8 @@ public final class ReadAhead implements Iterable<Observation> {
   /**
    * Wraps rows.
    *
-   * @param rows the rows (a random-access list, not modified while iterated)
+   * @param rows the rows (not modified while iterated); a list without fast random access (a
+   *             linked list in a caller's {@code Conversion}) is simply iterated
    */
   public ReadAhead(List<Observation> rows) {
     this.rows = rows;
@@ -39,6 +40,9 @@ public final class ReadAhead implements Iterable<Observation> {
 
   @Override
   public Iterator<Observation> iterator() {
+    if (!(rows instanceof java.util.RandomAccess)) {
+      return rows.iterator();
+    }
     return new Iterator<>() {
       private final int size = rows.size();
       private int next;

@@ -39,6 +39,14 @@ class ReadAheadTest {
   }
 
   @Test
+  void aListWithoutRandomAccessIsIteratedAsItIs() {
+    List<Observation> rows = new java.util.LinkedList<>(rows(3 * ReadAhead.BLOCK + 5));
+    List<Observation> seen = new ArrayList<>();
+    new ReadAhead(rows).forEach(seen::add);
+    assertThat(seen).containsExactlyElementsOf(rows);
+  }
+
+  @Test
   void anExhaustedIteratorSaysSo() {
     Iterator<Observation> it = new ReadAhead(rows(2)).iterator();
     it.next();
