@@ -257,6 +257,58 @@ class ChunkedReadingTest {
     assertThat(sequential.summary().rows()).isGreaterThan(2_500);
   }
 
+  /**
+   * The same, when the file arrives in reads of random length (1 byte to 80 KiB), as a pipe or a
+   * network stream delivers it: the splitter's read boundaries then fall inside CRLF pairs, quoted
+   * fields and multi-byte characters, and the chunks it hands over (their buffers, and the bytes
+   * carried into the next buffer) must still give the sequential report.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"csv-crlf", "csv-unquoted-crlf", "csv-troubles", "csv-lone-cr", "ndjson-crlf",
+      "ndjson-varied", "ndjson-troubles"})
+  void readsOfAnyLengthGiveTheSequentialReport(String kind) throws IOException {
+    byte[] data = input(kind);
+    ObservationFormat format = kind.startsWith("csv") ? ObservationFormat.CSV : ObservationFormat.NDJSON;
+    String name = "observations." + format.name().toLowerCase(java.util.Locale.ROOT);
+    ValidationReport sequential = run(new FileObservationSource(name, format,
+        () -> new java.io.ByteArrayInputStream(data)));
+    ValidationReport chunked = run(new ChunkedFileSource(name, format, () -> new ShortReads(data, kind.hashCode())));
+    assertThat(chunked).isEqualTo(sequential);
+    assertThat(sequential.summary().rows()).isGreaterThan(2_500);
+  }
+
+  /** Gives at most a random number of bytes per read. */
+  private static final class ShortReads extends java.io.InputStream {
+    private final byte[] data;
+    private final Random random;
+    private int pos;
+
+    ShortReads(byte[] data, long seed) {
+      this.data = data;
+      this.random = new Random(seed);
+    }
+
+    @Override
+    public int read() {
+      return pos < data.length ? data[pos++] & 0xff : -1;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      if (len == 0) {
+        return 0;
+      }
+      if (pos >= data.length) {
+        return -1;
+      }
+      int limit = random.nextInt(4) == 0 ? 1 + random.nextInt(8) : 1 + random.nextInt(80 << 10);
+      int n = Math.min(Math.min(len, limit), data.length - pos);
+      System.arraycopy(data, pos, b, off, n);
+      pos += n;
+      return n;
+    }
+  }
+
   static long[] reads() {
     ChunkedFileSource.Path[] paths = ChunkedFileSource.Path.values();
     long[] counts = new long[paths.length];
