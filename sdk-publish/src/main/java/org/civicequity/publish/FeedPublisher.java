@@ -35,6 +35,7 @@ import org.civicequity.publish.internal.ObservationOrder;
 import org.civicequity.publish.internal.PublishFaults;
 import org.civicequity.publish.internal.ReadAhead;
 import org.civicequity.publish.internal.Suppression;
+import org.civicequity.publish.internal.TaskFailure;
 import org.civicequity.publish.internal.Versioning;
 import org.civicequity.publish.internal.WrittenFile;
 import org.civicequity.validate.FeedContext;
@@ -283,20 +284,10 @@ public final class FeedPublisher {
       Thread.currentThread().interrupt();
       throw new IOException("publishing was interrupted", e);
     } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof IOException io) {
-        throw io;
-      }
-      if (c instanceof PublishException pe) {
+      if (e.getCause() instanceof PublishException pe) {
         throw pe;
       }
-      if (c instanceof RuntimeException re) {
-        throw re;
-      }
-      if (c instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(c);
+      throw TaskFailure.unwrap(e);
     }
   }
 

@@ -204,8 +204,7 @@ public final class ChunkedFileSource implements ObservationSource {
     private int longest;
     private long lines;
     private long rows;
-    // the current chunk
-    private int chunkStart;
+    // the current chunk: it always starts the buffer (a chunk handed over takes its buffer)
     private long chunkRow = 1;
     private long chunkLine = 1;
     private boolean chunkPlain = true;
@@ -300,10 +299,10 @@ public final class ChunkedFileSource implements ObservationSource {
             sequentialFromChunk(); // the header could not be read cleanly
             return;
           }
-          if (boundary - chunkStart >= CHUNK) {
-            int moved = emit(boundary, boundaryRows, boundaryLines);
-            scan -= moved;
-            boundary -= moved;
+          if (boundary >= CHUNK) {
+            emit(boundary, boundaryRows, boundaryLines);
+            scan -= boundary;
+            boundary = 0;
           }
         }
         if (eof && scan >= len) {
@@ -311,7 +310,7 @@ public final class ChunkedFileSource implements ObservationSource {
             sequentialFromChunk(); // an empty file: the reader says what is missing
             return;
           }
-          if (len > chunkStart) {
+          if (len > 0) {
             if (len > boundary) {
               // the last record has no newline at its end
               endRecord(len);
@@ -326,23 +325,13 @@ public final class ChunkedFileSource implements ObservationSource {
           }
           return;
         }
-        if (len - chunkStart > MAX_PENDING) {
+        if (len > MAX_PENDING) {
           sequentialFromChunk();
           return;
         }
         if (len == buf.length) {
-          // make room: drop emitted bytes, grow if a record is longer than the buffer
-          int keep = len - chunkStart;
-          byte[] next = keep > buf.length / 2 ? new byte[buf.length * 2] : buf;
-          System.arraycopy(buf, chunkStart, next, 0, keep);
-          buf = next;
-          scan -= chunkStart;
-          boundary -= chunkStart;
-          recordStart -= chunkStart;
-          loneCr -= chunkStart;
-          closedAt -= chunkStart;
-          len = keep;
-          chunkStart = 0;
+          // a record longer than the buffer: grow it
+          buf = java.util.Arrays.copyOf(buf, buf.length * 2);
         }
       }
     }
@@ -415,42 +404,26 @@ public final class ChunkedFileSource implements ObservationSource {
     }
 
     /**
-     * Hands the bytes [chunkStart, end) over as a chunk. A chunk that starts the buffer (every
-     * chunk: the buffer is handed over, so the next chunk starts a new one) takes the buffer
-     * itself, and the bytes read past {@code end} move to the front of a new buffer; otherwise the
-     * chunk is a copy.
-     *
-     * @return how far the bytes after {@code end} moved down: the splitter's positions have moved
-     *         by as much, and the caller moves its own
+     * Hands the bytes [0, end) over as a chunk: the chunk takes the buffer itself, and the bytes
+     * read past {@code end} move to the front of a new buffer, so every position the splitter
+     * keeps moves down by {@code end} (the caller moves its own).
      */
-    private int emit(int end, long endRows, long endLines) throws InterruptedException {
-      boolean endPlain = !(loneCr >= chunkStart && loneCr < end);
-      byte[] data;
-      int length = end - chunkStart;
-      int moved;
-      if (chunkStart == 0) {
-        data = buf;
-        // the file's last chunk needs no next buffer
-        byte[] next = eof && len == end ? new byte[0] : buf.length == BUFFER ? buffer() : new byte[buf.length];
-        System.arraycopy(buf, end, next, 0, len - end);
-        buf = next;
-        len -= end;
-        recordStart -= end;
-        loneCr -= end;
-        closedAt -= end;
-        moved = end;
-      } else {
-        data = java.util.Arrays.copyOfRange(buf, chunkStart, end);
-        chunkStart = end;
-        moved = 0;
-      }
-      Chunk c = new Chunk(seq++, data, length, chunkRow, chunkLine, atFileStart, endPlain, longest);
+    private void emit(int end, long endRows, long endLines) throws InterruptedException {
+      boolean endPlain = !(loneCr >= 0 && loneCr < end);
+      byte[] data = buf;
+      // the file's last chunk needs no next buffer
+      buf = eof && len == end ? new byte[0] : data.length == BUFFER ? buffer() : new byte[data.length];
+      System.arraycopy(data, end, buf, 0, len - end);
+      len -= end;
+      recordStart -= end;
+      loneCr -= end;
+      closedAt -= end;
+      Chunk c = new Chunk(seq++, data, end, chunkRow, chunkLine, atFileStart, endPlain, longest);
       longest = 0;
       out.accept(new ChunkUnit(c, csv ? header : null, names, indexes));
       atFileStart = false;
       chunkRow = endRows + 1;
       chunkLine = endLines + 1;
-      return moved;
     }
 
     /** Hands the rest of the file, from the current chunk on, to the SDK's sequential reader. */
@@ -461,7 +434,7 @@ public final class ChunkedFileSource implements ObservationSource {
       if (prefixed) {
         parts.add(new ByteArrayInputStream(header));
       }
-      parts.add(new ByteArrayInputStream(buf, chunkStart, len - chunkStart));
+      parts.add(new ByteArrayInputStream(buf, 0, len));
       parts.add(in);
       InputStream rest = new SequenceInputStream(Collections.enumeration(parts));
       Rebase rebase = new Rebase(chunkRow - 1, chunkLine - (prefixed ? 2 : 1), prefixed);
