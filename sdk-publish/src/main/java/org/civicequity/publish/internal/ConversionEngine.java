@@ -709,8 +709,12 @@ public final class ConversionEngine {
     // scratch maps of the row being converted (copied into drafts, never kept)
     private final FieldMap<String> rowText = new FieldMap<>();
     private final FieldMap<CellParser.Cell> rowNumbers = new FieldMap<>();
+    // the row's plain decimals (most numbers), kept without a CellParser.Cell
+    private final FieldMap<Double> rowPlain = new FieldMap<>();
     private final FieldMap<String> rowColumns = new FieldMap<>();
     private final FieldMap<Double> rowDraftNumbers = new FieldMap<>();
+    // the draft over the scratch maps: a long layout's only draft of a row, when nothing derives
+    private Draft rowDraft;
     private String lastUsedIndicator;
     // the last field-to-column map, for the common case of a row like the one before
     private Object[] lastColumns;
@@ -762,6 +766,31 @@ public final class ConversionEngine {
         this.columns = columns;
       }
 
+      /**
+       * Makes this draft (over the row's scratch maps, which the row clears) new again for the
+       * next row; the unparsed map went into an observation, so it is replaced, not cleared.
+       */
+      Draft reset() {
+        unparsed = Map.of();
+        notes.clear();
+        markerStatus = null;
+        valueBlank = false;
+        anyMeasure = false;
+        valueColumn = null;
+        derived = false;
+        return this;
+      }
+
+      /** A plain number (what {@link #number} does with a cell that is one, and no marker). */
+      void plainNumber(int field, Double n, String column) {
+        columns.put(field, column);
+        if (field == FieldMap.VALUE) {
+          valueColumn = column;
+          anyMeasure = true;
+        }
+        numbers.put(field, n);
+      }
+
       void number(int field, CellParser.Cell c, String column, long row, long line) {
         columns.put(field, column);
         if (field == FieldMap.VALUE) {
@@ -803,9 +832,12 @@ public final class ConversionEngine {
     void convertRow(long row, Table.RawRow raw) {
       rowText.clear();
       rowNumbers.clear();
+      rowPlain.clear();
       rowColumns.clear();
       List<String> rowCells = raw.cells();
-      for (FieldPlan fp : fieldPlans) {
+      // (indexed loops: an iterator per row and list was a megabyte of garbage per thousand rows)
+      for (int fi = 0, nf = fieldPlans.size(); fi < nf; fi++) {
+        FieldPlan fp = fieldPlans.get(fi);
         FieldSpec f = fp.spec();
         String text;
         if (f.constant() != null) {
@@ -833,7 +865,17 @@ public final class ConversionEngine {
           rowColumns.put(fp.field(), colName);
         }
         if (fp.numeric()) {
-          CellParser.Cell c = fp.field() == FieldMap.MOE ? cells.moe(v, colName) : cells.value(v, colName);
+          boolean moe = fp.field() == FieldMap.MOE;
+          Double plain = cells.plainNumber(v, colName, moe);
+          if (plain != null) {
+            // (an if, not ?: whose double operand would unbox and box again every number)
+            if (f.scale() != null) {
+              plain = plain * f.scale();
+            }
+            rowPlain.put(fp.field(), plain);
+            continue;
+          }
+          CellParser.Cell c = moe ? cells.moe(v, colName) : cells.value(v, colName);
           if (c.number() != null && f.scale() != null) {
             c = new CellParser.Cell(c.raw(), c.number() * f.scale(), c.status(), c.note(), c.marker());
           }
@@ -849,21 +891,22 @@ public final class ConversionEngine {
           Draft d;
           if (derivedPlans.isEmpty()) {
             rowDraftNumbers.clear();
-            d = new Draft(rowText, rowDraftNumbers, rowColumns);
+            if (rowDraft == null) {
+              rowDraft = new Draft(rowText, rowDraftNumbers, rowColumns);
+            }
+            d = rowDraft.reset();
           } else {
             d = draft();
           }
           for (int i = 0; i < FieldMap.SIZE; i++) {
-            CellParser.Cell c = rowNumbers.get(i);
-            if (c != null) {
-              d.number(i, c, rowColumns.get(i), row, raw.line());
-            }
+            rowNumber(d, i, row, raw.line());
           }
           finish(d, row, raw.line());
         }
       } else {
         Draft[] drafts = new Draft[groupFields.size()];
-        for (ColumnPlan p : plans) {
+        for (int pi = 0, np = plans.size(); pi < np; pi++) {
+          ColumnPlan p = plans.get(pi);
           Draft d = drafts[p.group()];
           if (d == null) {
             d = draft();
@@ -889,9 +932,8 @@ public final class ConversionEngine {
           d.text.putAll(key);
           key.keySet().forEach(k -> d.columns.putIfAbsent(k, d.valueColumn));
           for (int i = 0; i < FieldMap.SIZE; i++) {
-            CellParser.Cell c = rowNumbers.get(i);
-            if (c != null && !d.numbers.containsKey(i)) {
-              d.number(i, c, rowColumns.get(i), row, raw.line());
+            if (!d.numbers.containsKey(i)) {
+              rowNumber(d, i, row, raw.line());
             }
           }
           if (!d.anyMeasure) {
@@ -900,8 +942,21 @@ public final class ConversionEngine {
           finish(d, row, raw.line());
         }
       }
-      for (DerivedPlan p : derivedPlans) {
-        derive(p, raw, row);
+      for (int di = 0, nd = derivedPlans.size(); di < nd; di++) {
+        derive(derivedPlans.get(di), raw, row);
+      }
+    }
+
+    /** Gives a draft the row's number of a field, if the row has one. */
+    private void rowNumber(Draft d, int field, long row, long line) {
+      Double plain = rowPlain.get(field);
+      if (plain != null) {
+        d.plainNumber(field, plain, rowColumns.get(field));
+        return;
+      }
+      CellParser.Cell c = rowNumbers.get(field);
+      if (c != null) {
+        d.number(field, c, rowColumns.get(field), row, line);
       }
     }
 

@@ -61,11 +61,78 @@ public final class Dashboard {
     this.generator = generator;
   }
 
-  /** The rows of one indicator for its latest period. */
+  /**
+   * What the page shows of one indicator in one period, gathered as the rows go by (each row is
+   * looked at once, while it is in the cache): the place with the most race/ethnicity groups that
+   * have a value, and the rows for all people by place.
+   */
   private static final class Slice {
-    String period;
-    int endYear = Integer.MIN_VALUE;
-    final List<Observation> rows = new ArrayList<>();
+    final String period;
+    final int endYear;
+    final String jurisdiction;
+    /** The rows of this indicator and period. */
+    long rows;
+    /** The rows of the place with the most groups with a value (only race/ethnicity varies), or null. */
+    List<Observation> groups;
+    private int best = 1;
+    /** The rows for all people (no dimension), by place. */
+    final List<Observation> geos = new ArrayList<>();
+    // the place being read: in canonical order a place's rows of one indicator and period are side by side
+    private List<Observation> run = new ArrayList<>();
+    private Observation runFirst;
+    private int runCount;
+
+    Slice(String period, int endYear, String jurisdiction) {
+      this.period = period;
+      this.endYear = endYear;
+      this.jurisdiction = jurisdiction;
+    }
+
+    void add(Observation o) {
+      rows++;
+      if (!onlyRaceVaries(o)) {
+        return;
+      }
+      if (runFirst != null && (!Objects.equals(o.geoId(), runFirst.geoId())
+          || !Objects.equals(o.geoLevel(), runFirst.geoLevel()))) {
+        close();
+      }
+      if (runFirst == null) {
+        runFirst = o;
+      }
+      run.add(o);
+      if (o.raceEthnicity() == null) {
+        geos.add(o);
+      } else if (o.value() != null) {
+        runCount++;
+      }
+    }
+
+    /**
+     * Ends the place being read: it becomes the chosen place when it has more groups with a value
+     * than the one before (the jurisdiction on a tie), so the chart shows as many groups as the
+     * feed can; at least two.
+     */
+    void close() {
+      if (runFirst == null) {
+        return;
+      }
+      int n = runCount;
+      if (n > best || (n == best && n > 1 && (runFirst.geoLevel() + "|" + runFirst.geoId()).equals(jurisdiction))) {
+        best = n;
+        groups = run;
+        run = new ArrayList<>();
+      } else {
+        run.clear();
+      }
+      runFirst = null;
+      runCount = 0;
+    }
+
+    /** Whether this slice is of a later period than another (by end year, then by name). */
+    boolean laterThan(Slice other) {
+      return other == null || (endYear != other.endYear ? endYear > other.endYear : period.compareTo(other.period) > 0);
+    }
   }
 
   /**
@@ -75,44 +142,44 @@ public final class Dashboard {
    * @return the HTML
    */
   public String render(List<Observation> observations) {
-    Map<String, Slice> latest = new LinkedHashMap<>();
+    // one pass: a slice per indicator and period (periods are few); the page shows each
+    // indicator's latest one
+    Map<String, Map<String, Slice>> slices = new HashMap<>();
     for (Indicator i : indicators) {
-      latest.put(i.id(), new Slice());
+      slices.put(i.id(), new HashMap<>());
     }
-    // one pass: each indicator's rows of the latest period seen so far (a later period starts over)
-    String lastPeriod = null;
-    int lastEnd = 0;
-    // a place's rows come indicator by indicator: look the slice up once per run of rows
+    String jurisdiction = jurisdictionKey();
+    // a place's rows come indicator by indicator and period by period: look the slice up once per run of rows
     String lastIndicator = null;
+    Map<String, Slice> byPeriod = null;
+    String lastPeriod = null;
     Slice s = null;
     for (Observation o : new ReadAhead(observations)) {
       if (o.indicator() != lastIndicator) {
         lastIndicator = o.indicator();
-        s = lastIndicator == null ? null : latest.get(lastIndicator);
+        byPeriod = lastIndicator == null ? null : slices.get(lastIndicator);
+        lastPeriod = null;
       }
-      if (s == null || o.period() == null) {
+      if (byPeriod == null || o.period() == null) {
         continue;
       }
-      String period = o.period();
-      if (period == s.period) {
-        s.rows.add(o);
-        continue;
+      if (o.period() != lastPeriod) {
+        lastPeriod = o.period();
+        s = byPeriod.computeIfAbsent(lastPeriod, p -> new Slice(p, endYear(p), jurisdiction));
       }
-      if (!period.equals(lastPeriod)) {
-        lastPeriod = period;
-        lastEnd = endYear(period);
-      }
-      int end = lastEnd;
-      int later = s.period == null ? 1 : end != s.endYear ? Integer.compare(end, s.endYear) : period.compareTo(s.period);
-      if (later > 0) {
-        s.endYear = end;
-        s.period = period;
-        s.rows.clear();
-        s.rows.add(o);
-      } else if (later == 0) {
-        s.rows.add(o);
-      }
+      s.add(o);
     }
+    Map<String, Slice> latest = new HashMap<>();
+    slices.forEach((id, periods) -> {
+      Slice newest = null;
+      for (Slice x : periods.values()) {
+        x.close();
+        if (x.laterThan(newest)) {
+          newest = x;
+        }
+      }
+      latest.put(id, newest);
+    });
     StringBuilder h = new StringBuilder(64 * 1024);
     String title = manifest.title() == null ? manifest.name() : manifest.title();
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -200,43 +267,13 @@ public final class Dashboard {
       def(h, "Comparable with", ind.equivalentTo());
     }
     h.append("</dl>\n");
-    if (s == null || s.rows.isEmpty()) {
+    if (s == null || s.rows == 0) {
       h.append("<p>No observations.</p>\n</section>\n");
       return;
     }
     double conf = ind.effectiveConfidenceLevel();
     // by group: the geography with the most race/ethnicity groups in the latest period
-    Map<String, List<Observation>> byGeo = new LinkedHashMap<>();
-    List<Observation> current = null;
-    Observation previous = null;
-    for (Observation o : s.rows) {
-      if (onlyRaceVaries(o)) {
-        // rows of one geography are side by side in canonical order: look the list up once per run
-        if (current == null || !Objects.equals(o.geoId(), previous.geoId())
-            || !Objects.equals(o.geoLevel(), previous.geoLevel())) {
-          current = byGeo.computeIfAbsent(o.geoLevel() + "|" + o.geoId(), k -> new ArrayList<>());
-        }
-        current.add(o);
-        previous = o;
-      }
-    }
-    String jurisdiction = jurisdictionKey();
-    List<Observation> groups = null;
-    int best = 1;
-    // the geography with the most groups that have a value (the jurisdiction on a tie), so the
-    // chart shows as many groups as the feed can
-    for (Map.Entry<String, List<Observation>> e : byGeo.entrySet()) {
-      long n = 0;
-      for (Observation o : e.getValue()) {
-        if (o.raceEthnicity() != null && o.value() != null) {
-          n++;
-        }
-      }
-      if (n > best || (n == best && n > 1 && e.getKey().equals(jurisdiction))) {
-        best = (int) n;
-        groups = e.getValue();
-      }
-    }
+    List<Observation> groups = s.groups;
     String unit = ind.unit();
     if (groups != null) {
       Observation first = groups.get(0);
@@ -253,13 +290,7 @@ public final class Dashboard {
       h.append("<p class=\"note\">This feed publishes no breakdown by race or ethnicity for this indicator.</p>\n");
     }
     // by geography: rows for all people (no dimension) in the latest period
-    List<Observation> geos = new ArrayList<>();
-    for (Observation o : s.rows) {
-      if (o.raceEthnicity() == null && o.sex() == null && o.age() == null && o.income() == null
-          && o.disability() == null && o.nativity() == null) {
-        geos.add(o);
-      }
-    }
+    List<Observation> geos = s.geos;
     if (geos.size() > 1) {
       h.append("<h3>By geography, ").append(Html.text(s.period)).append("</h3>\n");
       List<Observation> shown = geos;

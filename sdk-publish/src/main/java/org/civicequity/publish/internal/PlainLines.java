@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -172,7 +171,7 @@ final class PlainLines implements AutoCloseable {
       cells[k] = cell(k, bounds[k], bounds[k + 1] - 1);
     }
     pos = end < limit ? end + 1 : limit;
-    return new Table.RawRow(line, List.of(cells));
+    return Table.RawRow.of(line, cells);
   }
 
   private String cell(int col, int from, int to) {

@@ -76,6 +76,9 @@ public final class ReadAhead implements Iterable<Observation> {
       if (o.lower() != null || o.upper() != null) {
         h += bits(o.lower()) + bits(o.upper());
       }
+      if (o.location() != null) {
+        h += o.location().row();
+      }
     }
     return h;
   }

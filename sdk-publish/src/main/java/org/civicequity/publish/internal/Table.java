@@ -17,9 +17,22 @@ public interface Table extends AutoCloseable {
    * @param cells the cell texts, never null (absent cells are empty strings)
    */
   record RawRow(long line, List<String> cells) {
-    /** Copies the cells. */
+    /** Copies the cells (unless they are an array this record's {@link #of} wrapped). */
     public RawRow {
-      cells = List.copyOf(cells);
+      cells = cells instanceof Cells ? cells : List.copyOf(cells);
+    }
+
+    /**
+     * A row over an array of cells that nobody else keeps, wrapped rather than copied (the
+     * reader of plain lines makes a million of them: a copy per row was a tenth of the garbage
+     * of a conversion).
+     *
+     * @param line  the physical line
+     * @param cells the cell texts, none null; the caller must not change the array afterwards
+     * @return the row
+     */
+    public static RawRow of(long line, String[] cells) {
+      return new RawRow(line, new Cells(cells));
     }
 
     /**
@@ -28,8 +41,8 @@ public interface Table extends AutoCloseable {
      * @return true when blank
      */
     public boolean blank() {
-      for (String c : cells) {
-        if (!c.isBlank()) {
+      for (int i = 0, n = cells.size(); i < n; i++) {
+        if (!cells.get(i).isBlank()) {
           return false;
         }
       }
@@ -63,4 +76,26 @@ public interface Table extends AutoCloseable {
 
   @Override
   void close() throws IOException;
+
+  /** An unmodifiable list view of an array that only its row holds. */
+  final class Cells extends java.util.AbstractList<String> implements java.util.RandomAccess {
+    private final String[] cells;
+
+    private Cells(String[] cells) {
+      for (String c : cells) {
+        java.util.Objects.requireNonNull(c, "a cell");
+      }
+      this.cells = cells;
+    }
+
+    @Override
+    public String get(int index) {
+      return cells[index];
+    }
+
+    @Override
+    public int size() {
+      return cells.length;
+    }
+  }
 }
