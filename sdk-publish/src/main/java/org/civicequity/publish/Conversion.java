@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.civicequity.core.Geography;
 import org.civicequity.core.Indicator;
 import org.civicequity.core.Observation;
+import org.civicequity.publish.internal.FrozenList;
 
 /**
  * The result of converting one table: indicator definitions (those the observations use),
@@ -32,10 +33,11 @@ public record Conversion(String input, List<String> inputs, String mapping, List
     Objects.requireNonNull(input, "input");
     inputs = List.copyOf(inputs);
     indicators = List.copyOf(indicators);
-    observations = List.copyOf(observations);
+    // a conversion's own lists are frozen already: a million rows are not copied again
+    observations = FrozenList.copyOf(observations);
     geographies = List.copyOf(geographies);
     problems = List.copyOf(problems);
-    fieldColumns = List.copyOf(fieldColumns);
+    fieldColumns = FrozenList.copyOf(fieldColumns);
   }
 
   /**

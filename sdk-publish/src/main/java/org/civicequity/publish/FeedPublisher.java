@@ -321,6 +321,8 @@ public final class FeedPublisher {
     int min = Integer.MAX_VALUE;
     int max = Integer.MIN_VALUE;
     String last = null;
+    // each period is parsed once (rows of a place alternate between periods)
+    java.util.Set<String> periods = new java.util.HashSet<>();
     java.util.Set<String> names = new java.util.TreeSet<>();
     for (Observation o : rows) {
       if (!o.extra().isEmpty()) {
@@ -330,7 +332,7 @@ public final class FeedPublisher {
           }
         }
       }
-      if (o.period() == null || o.period().length() < 4 || o.period().equals(last)) {
+      if (o.period() == null || o.period() == last || o.period().length() < 4 || !periods.add(o.period())) {
         continue;
       }
       last = o.period();

@@ -43,6 +43,9 @@ public final class CellParser {
     }
   }
 
+  /** An empty cell (a record, so one serves every empty cell). */
+  private static final Cell EMPTY = new Cell("", null, null, null, false);
+
   private final Markers markers;
   private final java.util.Map<String, ColumnRules> rulesByColumn =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -95,7 +98,7 @@ public final class CellParser {
   public Cell value(String rawText, String column) {
     String t = text(rawText);
     if (t.isEmpty()) {
-      return new Cell(t, null, null, null, false);
+      return EMPTY;
     }
     ColumnRules rules = rules(column);
     if (rules.decimalsAreNumbers() && decimal == '.') {
@@ -130,17 +133,17 @@ public final class CellParser {
    * @param rawText the cell
    * @param column  its column name
    * @param moe     whether it is a margin-of-error cell (whose markers are looked up first)
-   * @return the number, or null when {@link #value} or {@link #moe} must decide
+   * @return the number, or NaN when {@link #value} or {@link #moe} must decide
    */
-  public Double plainNumber(String rawText, String column, boolean moe) {
+  public double plainNumber(String rawText, String column, boolean moe) {
     if (decimal != '.') {
-      return null;
+      return Double.NaN;
     }
     String t = text(rawText);
     if (t.isEmpty() || (moe && markers.moe().containsKey(t)) || !rules(column).decimalsAreNumbers()) {
-      return null;
+      return Double.NaN;
     }
-    return plainDecimal(t);
+    return plainDecimalValue(t);
   }
 
   /**
@@ -242,6 +245,17 @@ public final class CellParser {
    * @return the number, or null when the text is not such a decimal (then the general path decides)
    */
   static Double plainDecimal(String t) {
+    double d = plainDecimalValue(t);
+    return Double.isNaN(d) ? null : d;
+  }
+
+  /**
+   * {@link #plainDecimal} without the box.
+   *
+   * @param t the text
+   * @return the number, or NaN when the text is not such a decimal
+   */
+  static double plainDecimalValue(String t) {
     int n = t.length();
     int i = 0;
     boolean negative = false;
@@ -250,7 +264,7 @@ public final class CellParser {
       i = 1;
     }
     if (i >= n || n - i > 16) {
-      return null;
+      return Double.NaN;
     }
     long digits = 0;
     int count = 0;
@@ -266,11 +280,11 @@ public final class CellParser {
       } else if (c == '.' && decimals < 0 && count > 0) {
         decimals = 0;
       } else {
-        return null;
+        return Double.NaN;
       }
     }
     if (count == 0 || count > 15 || decimals == 0) {
-      return null;
+      return Double.NaN;
     }
     double d = decimals > 0 ? digits / POWERS_OF_TEN[decimals] : (double) digits;
     return negative ? -d : d;

@@ -66,7 +66,9 @@ public final class ConversionEngine {
    * collector would rescan at every young collection.
    */
   private final List<List<Observation>> observationRuns = new ArrayList<>();
-  private final List<Map<String, String>> fieldColumns = new ArrayList<>();
+  private final List<List<Map<String, String>>> fieldColumnRuns = new ArrayList<>();
+  // a table of recent number boxes per thread of conversion (RowWork runs on the pool's threads)
+  private final ThreadLocal<Boxes> boxesOfThread = ThreadLocal.withInitial(Boxes::new);
   private final Map<List<Object>, Map<String, String>> columnMaps = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, Integer> geoIdLengths = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, Integer> keptCounts = new HashMap<>();
@@ -272,7 +274,7 @@ public final class ConversionEngine {
   /** Adds a run's results, in file order, keeping the first problems of each code. */
   private void merge(RowWork w) {
     observationRuns.add(w.observations);
-    fieldColumns.addAll(w.fieldColumns);
+    fieldColumnRuns.add(w.fieldColumns);
     usedIndicators.addAll(w.usedIndicators);
     w.geographies.forEach(geographies::putIfAbsent);
     for (ConversionProblem p : w.problems) {
@@ -711,6 +713,7 @@ public final class ConversionEngine {
     private final FieldMap<CellParser.Cell> rowNumbers = new FieldMap<>();
     // the row's plain decimals (most numbers), kept without a CellParser.Cell
     private final FieldMap<Double> rowPlain = new FieldMap<>();
+    private final Boxes boxes = boxesOfThread.get();
     private final FieldMap<String> rowColumns = new FieldMap<>();
     private final FieldMap<Double> rowDraftNumbers = new FieldMap<>();
     // the draft over the scratch maps: a long layout's only draft of a row, when nothing derives
@@ -866,13 +869,9 @@ public final class ConversionEngine {
         }
         if (fp.numeric()) {
           boolean moe = fp.field() == FieldMap.MOE;
-          Double plain = cells.plainNumber(v, colName, moe);
-          if (plain != null) {
-            // (an if, not ?: whose double operand would unbox and box again every number)
-            if (f.scale() != null) {
-              plain = plain * f.scale();
-            }
-            rowPlain.put(fp.field(), plain);
+          double plain = cells.plainNumber(v, colName, moe);
+          if (!Double.isNaN(plain)) {
+            rowPlain.put(fp.field(), boxes.of(f.scale() != null ? plain * f.scale() : plain));
             continue;
           }
           CellParser.Cell c = moe ? cells.moe(v, colName) : cells.value(v, colName);
@@ -1385,16 +1384,22 @@ public final class ConversionEngine {
     for (List<Observation> run : observationRuns) {
       count += run.size();
     }
-    Observation[] observations = new Observation[count];
+    @SuppressWarnings("unchecked")
+    Map<String, String>[] columns = new Map[count];
+    return new Conversion(inputName, List.of(inputName), spec.origin(), defs,
+        FrozenList.wrap(concat(observationRuns, new Observation[count])), new ArrayList<>(geographies.values()), all,
+        spec.feed() == null ? null : spec.feed().toString(), FrozenList.wrap(concat(fieldColumnRuns, columns)));
+  }
+
+  /** The runs' elements, in order, in the array (of the runs' total size). */
+  private static <E> E[] concat(List<? extends List<E>> runs, E[] into) {
     int at = 0;
-    for (List<Observation> run : observationRuns) {
-      for (Observation o : run) {
-        observations[at++] = o;
+    for (List<E> run : runs) {
+      for (int i = 0, n = run.size(); i < n; i++) {
+        into[at++] = run.get(i);
       }
     }
-    return new Conversion(inputName, List.of(inputName), spec.origin(), defs, java.util.Arrays.asList(observations),
-        new ArrayList<>(geographies.values()), all,
-        spec.feed() == null ? null : spec.feed().toString(), fieldColumns);
+    return into;
   }
 
   private Indicator definition(IndicatorSpec s) {

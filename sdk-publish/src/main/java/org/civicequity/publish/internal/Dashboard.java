@@ -165,7 +165,11 @@ public final class Dashboard {
       }
       if (o.period() != lastPeriod) {
         lastPeriod = o.period();
-        s = byPeriod.computeIfAbsent(lastPeriod, p -> new Slice(p, endYear(p), jurisdiction));
+        s = byPeriod.get(lastPeriod);
+        if (s == null) {
+          s = new Slice(lastPeriod, endYear(lastPeriod), jurisdiction);
+          byPeriod.put(lastPeriod, s);
+        }
       }
       s.add(o);
     }

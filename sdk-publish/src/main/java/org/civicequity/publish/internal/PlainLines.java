@@ -17,15 +17,20 @@ import java.util.Set;
  * CR, a byte above ASCII) stops it, and {@link CsvTable} hands the rest of the file to commons-csv
  * from {@link #offset()}.
  *
- * <p>Cells that repeat in a column (codes, names, years, a GEOID on consecutive rows) come back as
- * the same {@code String}: each column remembers its last few texts and gives one back when the
- * bytes match, so a converted table does not hold a million copies of the same few words. A column
- * whose cells hardly repeat (numbers) stops looking after a few thousand rows.
+ * <p>Cells that repeat in a column (codes, names, years, a GEOID on consecutive rows, and the
+ * numbers of most tables: rates with one decimal, small counts) come back as the same
+ * {@code String}: each column remembers {@value #SLOTS} recent texts by a hash of their bytes and
+ * gives one back when the bytes match, so a converted table does not make a million copies of the
+ * same few hundred words. (With 32 texts a column of rates missed nearly always: a million rows
+ * made 150 MB of strings, which pushed a garbage collection of all the converted rows into every
+ * publish of the benchmark.) A column whose cells hardly repeat stops looking after a few thousand
+ * rows.
  */
 final class PlainLines implements AutoCloseable {
   private static final Set<Charset> ASCII_COMPATIBLE = Set.of(StandardCharsets.UTF_8, StandardCharsets.US_ASCII,
       StandardCharsets.ISO_8859_1, Charset.forName("windows-1252"));
-  private static final int SLOTS = 32;
+  /** Texts remembered per column (a table of 6 KiB per column). */
+  private static final int SLOTS = 512;
   /** Cells of a column looked up before deciding whether the column repeats. */
   private static final int TRIAL = 4096;
 

@@ -70,4 +70,61 @@ class CellParserTest {
     assertThat(p.value("-999", "x").number()).isNull();
     assertThat(p.value("-998", "x").number()).isEqualTo(-998.0);
   }
+
+  private final CellParser marked = new CellParser(new Markers(List.of(
+      new MarkerRule(Set.of("-999", "NA"), null, "suppressed", null, null)), Map.of("-555555555", 0.0)), ',', '.');
+
+  @Provide
+  Arbitrary<String> cells() {
+    return Arbitraries.oneOf(decimals(), Arbitraries.of("", " ", "-999", "NA", "-555555555", "*****", "1,234", "12%",
+        " 7.5 ", "=\"12\"", "$3", "1e3", "-0"));
+  }
+
+  @Property(tries = 3000)
+  void theShortcutForPlainNumbersAgreesWithTheCellParser(@ForAll("cells") String text) {
+    for (boolean moe : new boolean[] {false, true}) {
+      double fast = marked.plainNumber(text, "x", moe);
+      CellParser.Cell cell = moe ? marked.moe(text, "x") : marked.value(text, "x");
+      if (!Double.isNaN(fast)) {
+        // the shortcut only takes a cell that the parser reads as a plain number, no marker
+        assertThat(cell.number()).as(text).isNotNull();
+        assertThat(Double.doubleToRawLongBits(cell.number())).as(text).isEqualTo(Double.doubleToRawLongBits(fast));
+        assertThat(cell.status()).as(text).isNull();
+        assertThat(cell.note()).as(text).isNull();
+        assertThat(cell.marker()).as(text).isFalse();
+      }
+    }
+  }
+
+  private final CellParser moeMarked = new CellParser(new Markers(List.of(
+      new MarkerRule(Set.of("NA"), null, "suppressed", null, null)), Map.of("-555555555", 0.0)), ',', '.');
+
+  @Property(tries = 3000)
+  void theShortcutAgreesWhereOnlyMarginsHaveNumericMarkers(@ForAll("cells") String text) {
+    for (boolean moe : new boolean[] {false, true}) {
+      double fast = moeMarked.plainNumber(text, "x", moe);
+      CellParser.Cell cell = moe ? moeMarked.moe(text, "x") : moeMarked.value(text, "x");
+      if (!Double.isNaN(fast)) {
+        assertThat(Double.doubleToRawLongBits(cell.number())).as(text).isEqualTo(Double.doubleToRawLongBits(fast));
+        assertThat(cell.status()).as(text).isNull();
+        assertThat(cell.marker()).as(text).isFalse();
+      }
+    }
+  }
+
+  @Example
+  void theShortcutLeavesMarkersToTheParser() {
+    // a column where a plain decimal (-999) is a marker: every cell goes the general way
+    assertThat(marked.plainNumber("-999", "x", false)).isNaN();
+    assertThat(marked.plainNumber("12", "x", false)).isNaN();
+    // a margin-of-error marker that looks like a number is a marker only in margins of error
+    assertThat(moeMarked.plainNumber("-555555555", "x", true)).isNaN();
+    assertThat(moeMarked.plainNumber("-555555555", "x", false)).isEqualTo(-555555555.0);
+    assertThat(moeMarked.plainNumber("", "x", false)).isNaN();
+    assertThat(moeMarked.plainNumber("NA", "x", false)).isNaN();
+    assertThat(moeMarked.plainNumber(" 7.5 ", "x", false)).isEqualTo(7.5);
+    assertThat(moeMarked.plainNumber("1,234", "x", false)).isNaN();
+    // with a decimal comma, the general way reads every number
+    assertThat(comma.plainNumber("7", "x", false)).isNaN();
+  }
 }

@@ -1,0 +1,56 @@
+package org.civicequity.publish.internal;
+
+import java.util.AbstractList;
+import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
+
+/**
+ * An unmodifiable list over an array that nothing else holds, so that a {@code Conversion} can
+ * keep the million rows a conversion assembled without copying them again.
+ *
+ * @param <E> the element type
+ */
+public final class FrozenList<E> extends AbstractList<E> implements RandomAccess {
+  private final E[] items;
+
+  private FrozenList(E[] items) {
+    this.items = items;
+  }
+
+  /**
+   * Wraps an array the caller made and lets go of.
+   *
+   * @param items the elements, none null; the caller must not keep or change the array
+   * @param <E>   the element type
+   * @return the list
+   */
+  static <E> List<E> wrap(E[] items) {
+    for (E e : items) {
+      Objects.requireNonNull(e, "an element");
+    }
+    return new FrozenList<>(items);
+  }
+
+  /**
+   * A list that cannot change: the given one when it is frozen, otherwise a copy.
+   *
+   * @param list the list
+   * @param <E>  the element type
+   * @return an unmodifiable list with the same elements
+   * @throws NullPointerException if an element is null
+   */
+  public static <E> List<E> copyOf(List<E> list) {
+    return list instanceof FrozenList<E> ? list : List.copyOf(list);
+  }
+
+  @Override
+  public E get(int index) {
+    return items[index];
+  }
+
+  @Override
+  public int size() {
+    return items.length;
+  }
+}
