@@ -26,7 +26,7 @@ import org.civicequity.validate.internal.input.ChunkedFileSource;
  * collector and runs the keyed rules. Results are therefore exactly those of a sequential run:
  * same findings, same order, same examples, same counts.
  */
-final class ParallelRows {
+public final class ParallelRows {
   /** A row rule's finding, recorded by a worker and replayed in order. */
   record Deferred(int rule, RuleInfo info, String variant, SourceLocation at, Object value,
       Object[] args) {
@@ -47,6 +47,27 @@ final class ParallelRows {
     void accept(List<Object> events);
   }
 
+  /**
+   * Reads a chunked file on several cores without checking it: its rows and syntax problems, in
+   * file order, exactly as a sequential read gives them.
+   *
+   * @param source the file
+   * @param sink   receives the rows and problems, on the calling thread
+   * @throws IOException if the file cannot be read
+   */
+  public static void read(ChunkedFileSource source, org.civicequity.validate.internal.input.RowSink sink)
+      throws IOException {
+    run(source, null, new RowRule[0], events -> {
+      for (Object e : events) {
+        if (e instanceof Observation o) {
+          sink.row(o);
+        } else if (e instanceof org.civicequity.validate.internal.input.SyntaxProblem p) {
+          sink.problem(p);
+        }
+      }
+    });
+  }
+
   static int workers() {
     return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
   }
@@ -59,7 +80,7 @@ final class ParallelRows {
       t.setDaemon(true);
       return t;
     });
-    ThreadLocal<CompiledContext> local = ThreadLocal.withInitial(ctx::fork);
+    ThreadLocal<CompiledContext> local = ThreadLocal.withInitial(() -> ctx == null ? null : ctx.fork());
     RowRule[] mine = rules.clone();
     BlockingQueue<Future<List<Object>>> queue = new ArrayBlockingQueue<>(n * 2 + 1);
     Future<List<Object>> end = CompletableFuture.completedFuture(null);
