@@ -28,7 +28,7 @@ public record Conversion(String input, List<String> inputs, String mapping, List
     List<Geography> geographies, List<ConversionProblem> problems, String feed,
     List<Map<String, String>> fieldColumns) {
 
-  /** Copies the lists. */
+  /** Copies the lists (a conversion's own, which nobody else holds, are kept as they are). */
   public Conversion {
     Objects.requireNonNull(input, "input");
     inputs = List.copyOf(inputs);

@@ -7,7 +7,7 @@ import org.civicequity.core.Observation;
 
 /**
  * The rows of a list, handed out in order, each block of {@value #BLOCK} rows read before its
- * first row is handed out: the block's rows and their numbers are loaded in one short loop.
+ * first row is handed out: the block's rows, their numbers and locations are loaded in one short loop.
  *
  * <p>Why: after sorting, consecutive rows no longer lie next to each other in memory, so a pass
  * that encodes or checks one row at a time waits for memory on nearly every row (the processor
@@ -67,7 +67,7 @@ public final class ReadAhead implements Iterable<Observation> {
     };
   }
 
-  /** Loads the rows [from, to) and their numbers; returns a value made of them. */
+  /** Loads the rows [from, to), their numbers and their source locations; returns a value made of them. */
   static long load(List<Observation> rows, int from, int to) {
     long h = 0;
     for (int i = from; i < to; i++) {

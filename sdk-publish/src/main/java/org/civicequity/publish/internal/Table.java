@@ -19,20 +19,18 @@ public interface Table extends AutoCloseable {
   record RawRow(long line, List<String> cells) {
     /** Copies the cells (unless they are an array this record's {@link #of} wrapped). */
     public RawRow {
-      cells = cells instanceof Cells ? cells : List.copyOf(cells);
+      cells = FrozenList.copyOf(cells);
     }
 
     /**
-     * A row over an array of cells that nobody else keeps, wrapped rather than copied (the
-     * reader of plain lines makes a million of them: a copy per row was a tenth of the garbage
-     * of a conversion).
+     * A row over an array of cells that nobody else keeps, wrapped rather than copied.
      *
      * @param line  the physical line
      * @param cells the cell texts, none null; the caller must not change the array afterwards
      * @return the row
      */
     public static RawRow of(long line, String[] cells) {
-      return new RawRow(line, new Cells(cells));
+      return new RawRow(line, FrozenList.wrap(cells));
     }
 
     /**
@@ -76,26 +74,4 @@ public interface Table extends AutoCloseable {
 
   @Override
   void close() throws IOException;
-
-  /** An unmodifiable list view of an array that only its row holds. */
-  final class Cells extends java.util.AbstractList<String> implements java.util.RandomAccess {
-    private final String[] cells;
-
-    private Cells(String[] cells) {
-      for (String c : cells) {
-        java.util.Objects.requireNonNull(c, "a cell");
-      }
-      this.cells = cells;
-    }
-
-    @Override
-    public String get(int index) {
-      return cells[index];
-    }
-
-    @Override
-    public int size() {
-      return cells.length;
-    }
-  }
 }
