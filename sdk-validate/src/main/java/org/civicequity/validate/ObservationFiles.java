@@ -7,10 +7,9 @@ import org.civicequity.core.Observation;
 import org.civicequity.core.io.Feed;
 import org.civicequity.core.io.ObservationFormat;
 import org.civicequity.core.io.ObservationReader;
-import org.civicequity.core.io.ReadOptions;
 import org.civicequity.validate.internal.ParallelRows;
-import org.civicequity.validate.internal.input.ChunkedFileSource;
 import org.civicequity.validate.internal.input.RowSink;
+import org.civicequity.validate.internal.input.Sources;
 import org.civicequity.validate.internal.input.SyntaxProblem;
 
 /**
@@ -57,26 +56,17 @@ public final class ObservationFiles {
             + ".json"));
     List<Observation> rows = new ArrayList<>();
     List<String> problems = new ArrayList<>();
-    if (format == ObservationFormat.JSON) {
-      try (ObservationReader r = feed.observations(path, ReadOptions.defaults())) {
-        while (r.hasNext()) {
-          rows.add(r.next());
-        }
-        r.problems().forEach(p -> problems.add(p.toString()));
+    ParallelRows.read(Sources.of(path, format, () -> feed.open(path)), new RowSink() {
+      @Override
+      public void row(Observation observation) {
+        rows.add(observation);
       }
-    } else {
-      ParallelRows.read(new ChunkedFileSource(path, format, () -> feed.open(path)), new RowSink() {
-        @Override
-        public void row(Observation observation) {
-          rows.add(observation);
-        }
 
-        @Override
-        public void problem(SyntaxProblem p) {
-          problems.add(p.location() + ": " + p.code() + (p.args().length > 0 ? " " + p.args()[0] : ""));
-        }
-      });
-    }
+      @Override
+      public void problem(SyntaxProblem p) {
+        problems.add(p.location() + ": " + p.code() + (p.args().length > 0 ? " " + p.args()[0] : ""));
+      }
+    });
     return new Contents(rows, problems);
   }
 }

@@ -18,6 +18,9 @@ import org.civicequity.validate.RowRule;
 import org.civicequity.validate.internal.rules.BuiltInRowRule;
 import org.civicequity.validate.RuleInfo;
 import org.civicequity.validate.internal.input.ChunkedFileSource;
+import org.civicequity.validate.internal.input.ObservationSource;
+import org.civicequity.validate.internal.input.RowSink;
+import org.civicequity.validate.internal.input.SyntaxProblem;
 
 /**
  * Validates a chunked file on several cores: a splitter thread cuts the file, worker threads
@@ -48,20 +51,23 @@ public final class ParallelRows {
   }
 
   /**
-   * Reads a chunked file on several cores without checking it: its rows and syntax problems, in
-   * file order, exactly as a sequential read gives them.
+   * Reads a file without checking it: its rows and syntax problems, in file order, exactly as a
+   * sequential read gives them; a chunked file on several cores.
    *
    * @param source the file
    * @param sink   receives the rows and problems, on the calling thread
    * @throws IOException if the file cannot be read
    */
-  public static void read(ChunkedFileSource source, org.civicequity.validate.internal.input.RowSink sink)
-      throws IOException {
-    run(source, null, new RowRule[0], events -> {
+  public static void read(ObservationSource source, RowSink sink) throws IOException {
+    if (!(source instanceof ChunkedFileSource chunked)) {
+      source.read(sink);
+      return;
+    }
+    run(chunked, null, new RowRule[0], events -> {
       for (Object e : events) {
         if (e instanceof Observation o) {
           sink.row(o);
-        } else if (e instanceof org.civicequity.validate.internal.input.SyntaxProblem p) {
+        } else if (e instanceof SyntaxProblem p) {
           sink.problem(p);
         }
       }

@@ -5,11 +5,19 @@ import java.util.concurrent.Callable;
 import org.civicequity.core.io.ObservationFormat;
 
 /** Chooses how an observations file is read: in parallel chunks, or sequentially for JSON. */
-final class Sources {
+public final class Sources {
   private Sources() {
   }
 
-  static ObservationSource of(String file, ObservationFormat format, Callable<InputStream> opener) {
+  /**
+   * The source of a file.
+   *
+   * @param file   the name shown in findings
+   * @param format the file's format
+   * @param opener opens the bytes
+   * @return a chunked source for CSV and NDJSON, a sequential one for a JSON array
+   */
+  public static ObservationSource of(String file, ObservationFormat format, Callable<InputStream> opener) {
     return format == ObservationFormat.JSON ? new FileObservationSource(file, format, opener)
         : new ChunkedFileSource(file, format, opener);
   }
